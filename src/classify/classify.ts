@@ -1,0 +1,102 @@
+import type { CategoryMatch, Classification } from '../types.js';
+import type { CompiledTaxonomy } from './compile-taxonomy.js';
+import { evaluateQuery } from './parse-query.js';
+
+interface Scratch {
+  epoch: number;
+  patternSeen: Uint32Array;
+  querySeen: Uint32Array;
+  candidates: number[];
+}
+
+const scratches = new WeakMap<CompiledTaxonomy, Scratch>();
+
+function scratchFor(taxonomy: CompiledTaxonomy): Scratch {
+  let scratch = scratches.get(taxonomy);
+  if (!scratch) {
+    scratch = {
+      epoch: 0,
+      patternSeen: new Uint32Array(taxonomy.matcher.patternCount),
+      querySeen: new Uint32Array(taxonomy.queries.length),
+      candidates: [],
+    };
+    scratches.set(taxonomy, scratch);
+  }
+  return scratch;
+}
+
+/**
+ * Classifies a post's title and text. The guard runs in the same pass: a post
+ * that mentions collective activity comes back as `{ dropped: true }` and
+ * nothing else, so no caller can keep what it matched. A post that matches no
+ * category comes back with no categories.
+ */
+export function classify(
+  post: { title?: string | undefined; text: string },
+  taxonomy: CompiledTaxonomy,
+): Classification {
+  const scratch = scratchFor(taxonomy);
+  scratch.epoch = (scratch.epoch + 1) >>> 0;
+  if (scratch.epoch === 0) {
+    scratch.patternSeen.fill(0);
+    scratch.querySeen.fill(0);
+    scratch.epoch = 1;
+  }
+  const { epoch, patternSeen, querySeen } = scratch;
+  const candidates = scratch.candidates;
+  candidates.length = 0;
+  let guarded = false;
+
+  const onMatch = (patternId: number): boolean => {
+    if (patternId < taxonomy.guardPatternCount) {
+      guarded = true;
+      return true;
+    }
+    if (patternSeen[patternId] === epoch) return false;
+    patternSeen[patternId] = epoch;
+    for (const queryIndex of taxonomy.queriesOfPattern[patternId]!) {
+      if (querySeen[queryIndex] !== epoch) {
+        querySeen[queryIndex] = epoch;
+        candidates.push(queryIndex);
+      }
+    }
+    return false;
+  };
+
+  if (post.title) taxonomy.matcher.scan(post.title, onMatch);
+  if (!guarded) taxonomy.matcher.scan(post.text, onMatch);
+  if (guarded) return { dropped: true };
+  if (candidates.length === 0) return { dropped: false, categories: [] };
+
+  const occurs = (term: Parameters<Parameters<typeof evaluateQuery>[1]>[0]): boolean =>
+    patternSeen[taxonomy.patternOfTerm.get(term)!] === epoch;
+  const byCategory = new Map<number, CategoryMatch>();
+  candidates.sort((a, b) => a - b);
+  for (const queryIndex of candidates) {
+    const query = taxonomy.queries[queryIndex]!;
+    if (!evaluateQuery(query.root, occurs)) continue;
+    let match = byCategory.get(query.categoryIndex);
+    if (!match) {
+      const category = taxonomy.categories[query.categoryIndex]!;
+      match = {
+        id: category.id,
+        name: category.name,
+        priority: category.priority,
+        subcategories: [],
+        matched: [],
+      };
+      byCategory.set(query.categoryIndex, match);
+    }
+    if (query.subcategoryId && !match.subcategories.includes(query.subcategoryId))
+      match.subcategories.push(query.subcategoryId);
+    for (const term of query.positive) {
+      if (patternSeen[term.patternId] === epoch && !match.matched.includes(term.notation))
+        match.matched.push(term.notation);
+    }
+  }
+  const order = { high: 0, normal: 1, low: 2 } as const;
+  const categories = [...byCategory.entries()]
+    .sort(([a, x], [b, y]) => order[x.priority] - order[y.priority] || a - b)
+    .map(([, match]) => match);
+  return { dropped: false, categories };
+}

@@ -1,0 +1,138 @@
+import { QuerySyntaxError, TaxonomyError } from '../errors.js';
+import type { Priority } from '../types.js';
+import type { Guard } from './guard.js';
+import { createMatcher, type Matcher, type MatcherPattern, patternKey } from './matcher.js';
+import {
+  evaluateQuery,
+  parseQuery,
+  type QueryNode,
+  type QueryTerm,
+  queryTerms,
+} from './parse-query.js';
+import type { TaxonomyDefinition } from './taxonomy-schema.js';
+
+export interface CompiledQuery {
+  categoryIndex: number;
+  subcategoryId: string | null;
+  lang: string;
+  root: QueryNode;
+  /** Terms that count toward a match (not under NOT), with their pattern ids. */
+  positive: Array<{ notation: string; patternId: number }>;
+}
+
+export interface CompiledCategory {
+  id: string;
+  name: string;
+  priority: Priority;
+}
+
+/**
+ * A taxonomy compiled once: the guard terms and every query term in one
+ * automaton (guard patterns first), and for each term the queries it occurs in.
+ */
+export interface CompiledTaxonomy {
+  readonly categories: readonly CompiledCategory[];
+  readonly queries: readonly CompiledQuery[];
+  readonly matcher: Matcher;
+  /** Patterns with an id below this are guard terms. */
+  readonly guardPatternCount: number;
+  /** For each pattern id, the queries that use it. */
+  readonly queriesOfPattern: readonly (readonly number[])[];
+  /** For each query term (by identity), its pattern id. */
+  readonly patternOfTerm: ReadonlyMap<QueryTerm, number>;
+}
+
+function where(category: string, subcategory: string | null, lang: string): string {
+  return `category "${category}"${subcategory ? ` subcategory "${subcategory}"` : ''} (${lang} query)`;
+}
+
+export function compileTaxonomy(definition: TaxonomyDefinition, guard: Guard): CompiledTaxonomy {
+  const patterns: MatcherPattern[] = [...guard.terms];
+  const patternIds = new Map<string, number>();
+  const queriesOfPattern: number[][] = patterns.map(() => []);
+  const patternOfTerm = new Map<QueryTerm, number>();
+  const queries: CompiledQuery[] = [];
+  const categories: CompiledCategory[] = [];
+  const seenIds = new Set<string>();
+
+  const addQuery = (
+    categoryIndex: number,
+    categoryId: string,
+    subcategoryId: string | null,
+    lang: string,
+    text: string,
+  ): void => {
+    const place = where(categoryId, subcategoryId, lang);
+    let root: QueryNode;
+    try {
+      root = parseQuery(text);
+    } catch (error) {
+      if (error instanceof QuerySyntaxError) {
+        throw new TaxonomyError(`Taxonomy ${place}: ${error.message}`, {
+          cause: error,
+          context: { category: categoryId },
+        });
+      }
+      throw error;
+    }
+    if (evaluateQuery(root, () => false)) {
+      throw new TaxonomyError(
+        `Taxonomy ${place}: the query would match posts that contain none of its terms; give at least one term that must appear, e.g. "tip* -refund" rather than "-refund".`,
+      );
+    }
+    const queryIndex = queries.length;
+    const positive: CompiledQuery['positive'] = [];
+    for (const { term, negated } of queryTerms(root)) {
+      if (!negated) {
+        const conflict = guard.conflictWith(term);
+        if (conflict) {
+          throw new TaxonomyError(
+            `Taxonomy ${place} uses the term ${term.notation}, which matches the guard term ${conflict.notation}. ` +
+              'driver-voice never monitors collective activity or contact with journalists, researchers, lawyers or regulators: remove the term from the query.',
+            {
+              context: { category: categoryId, term: term.notation, guardTerm: conflict.notation },
+            },
+          );
+        }
+      }
+      const key = patternKey(term);
+      let id = patternIds.get(key);
+      if (id === undefined) {
+        id = patterns.length;
+        patterns.push({ words: term.words, prefix: term.prefix });
+        patternIds.set(key, id);
+        queriesOfPattern.push([]);
+      }
+      patternOfTerm.set(term, id);
+      const users = queriesOfPattern[id]!;
+      if (users[users.length - 1] !== queryIndex) users.push(queryIndex);
+      if (!negated && !positive.some((p) => p.notation === term.notation))
+        positive.push({ notation: term.notation, patternId: id });
+    }
+    queries.push({ categoryIndex, subcategoryId, lang, root, positive });
+  };
+
+  definition.categories.forEach((category, categoryIndex) => {
+    if (seenIds.has(category.id))
+      throw new TaxonomyError(
+        `Taxonomy: the category id "${category.id}" is used twice; ids must be unique.`,
+      );
+    seenIds.add(category.id);
+    categories.push({ id: category.id, name: category.name, priority: category.priority });
+    for (const [lang, text] of Object.entries(category.queries))
+      addQuery(categoryIndex, category.id, null, lang, text);
+    for (const sub of category.subcategories) {
+      for (const [lang, text] of Object.entries(sub.queries))
+        addQuery(categoryIndex, category.id, sub.id, lang, text);
+    }
+  });
+
+  return {
+    categories,
+    queries,
+    matcher: createMatcher(patterns),
+    guardPatternCount: guard.terms.length,
+    queriesOfPattern,
+    patternOfTerm,
+  };
+}

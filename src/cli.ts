@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+import { createReadStream, existsSync } from 'node:fs';
+import { Command } from 'commander';
+import { config as loadDotenv } from 'dotenv';
+import { runClassifyCommand } from './cli/classify-command.js';
+import { runDemoCommand } from './cli/demo-command.js';
+import { runImportCommand } from './cli/import-command.js';
+import { loadContext } from './cli/load-context.js';
+import { runSearchCommand } from './cli/search-command.js';
+import { ConfigError, DriverVoiceError, TaxonomyError } from './errors.js';
+import { createLogger } from './log/create-logger.js';
+import { migrate, openDatabase } from './store/open-database.js';
+import { createPostStore } from './store/posts.js';
+
+/** Wiring only: parse arguments, build dependencies, call a command, map errors to exit codes. */
+async function main(argv: string[]): Promise<number> {
+  if (existsSync('.env')) loadDotenv({ path: '.env', quiet: true });
+  const env = process.env;
+  const log = createLogger({ level: env.LOG_LEVEL });
+  let exitCode = 0;
+  const context = (options: { config?: string }) =>
+    loadContext(env, options.config ? { file: options.config } : {});
+
+  const program = new Command('driver-voice')
+    .description(
+      'Hear what delivery drivers say in public, and route it to the owner who can fix it.',
+    )
+    .option('-c, --config <file>', 'config file (default: $DRIVER_VOICE_CONFIG or data/config.yml)')
+    .showHelpAfterError('(run driver-voice --help for usage)');
+
+  program
+    .command('classify')
+    .description(
+      'read {id,text,lang?} JSON lines on stdin, write {id,dropped,categories,matched,lang,sentiment} lines',
+    )
+    .action(async () => {
+      const ctx = context(program.opts());
+      exitCode = await runClassifyCommand({
+        input: process.stdin,
+        output: process.stdout,
+        errors: process.stderr,
+        taxonomy: ctx.taxonomy,
+        languages: ctx.config.languages,
+        scoreSentiment: ctx.scoreSentiment,
+      });
+    });
+
+  program
+    .command('import')
+    .argument(
+      '<file>',
+      'JSON lines with the fields of a post (source, externalId, url, community, kind, createdAt, lang?, title?, text); - for stdin',
+    )
+    .description('ingest posts through the guard, classifier and store')
+    .action(async (file: string) => {
+      const ctx = context(program.opts());
+      if (file !== '-' && !existsSync(file))
+        throw new ConfigError(`The file ${file} does not exist.`);
+      const db = openDatabase(ctx.config.databasePath);
+      try {
+        const { code } = await runImportCommand({
+          input: file === '-' ? process.stdin : createReadStream(file),
+          output: process.stdout,
+          errors: process.stderr,
+          taxonomy: ctx.taxonomy,
+          languages: ctx.config.languages,
+          scoreSentiment: ctx.scoreSentiment,
+          store: createPostStore(db),
+          log,
+          now: () => new Date(),
+        });
+        exitCode = code;
+      } finally {
+        db.close();
+      }
+    });
+
+  program
+    .command('search')
+    .argument('<query...>', 'words, "a phrase", prefix*, a OR b, -exclude')
+    .option('--in <category>', 'only posts of this category')
+    .option('--since <duration>', 'only posts newer than this, e.g. 24h, 7d, 2w')
+    .option('--limit <n>', 'how many results (1-100, default 20)')
+    .option('--json', 'one JSON object per line')
+    .description('full-text search over stored posts (bm25 plus recency)')
+    .action(
+      (
+        words: string[],
+        options: { in?: string; since?: string; limit?: string; json?: boolean },
+      ) => {
+        const ctx = context(program.opts());
+        const db = openDatabase(ctx.config.databasePath);
+        try {
+          exitCode = runSearchCommand(
+            { query: words.join(' '), ...options },
+            {
+              db,
+              output: process.stdout,
+              categoryIds: ctx.taxonomy.categories.map((c) => c.id),
+              now: () => new Date(),
+            },
+          );
+        } finally {
+          db.close();
+        }
+      },
+    );
+
+  const dbCommand = program.command('db').description('database maintenance');
+  dbCommand
+    .command('migrate')
+    .description('create the database or bring it to the latest schema')
+    .action(() => {
+      const ctx = context(program.opts());
+      const db = openDatabase(ctx.config.databasePath, { migrate: false });
+      try {
+        const applied = migrate(db);
+        const version = db.pragma('user_version', { simple: true });
+        process.stdout.write(
+          applied.length === 0
+            ? `${ctx.config.databasePath} is up to date (schema ${version}).\n`
+            : `${ctx.config.databasePath}: applied ${applied.map((m) => `${m.version} (${m.name})`).join(', ')}; schema is now ${version}.\n`,
+        );
+      } finally {
+        db.close();
+      }
+    });
+
+  program
+    .command('start')
+    .description('run driver-voice; without credentials, the demo on bundled sample posts')
+    .action(async () => {
+      const ctx = context(program.opts());
+      exitCode = await runDemoCommand({ context: ctx, output: process.stdout, log });
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof DriverVoiceError) {
+      process.stderr.write(`driver-voice: ${error.message}\n`);
+      return error instanceof ConfigError || error instanceof TaxonomyError ? 2 : 1;
+    }
+    log.error({ err: error }, 'unexpected failure');
+    process.stderr.write(`driver-voice: unexpected failure: ${(error as Error).message}\n`);
+    return 1;
+  }
+  return exitCode;
+}
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

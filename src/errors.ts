@@ -1,0 +1,70 @@
+/**
+ * The error family. Every error says what went wrong and what to do about it;
+ * `code` is stable for programs, `message` is for people.
+ */
+export class DriverVoiceError extends Error {
+  readonly code: string;
+  readonly context: Record<string, unknown>;
+
+  constructor(
+    code: string,
+    message: string,
+    options: { context?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.context = options.context ?? {};
+  }
+}
+
+/** The configuration file or environment is wrong; the message says what to set. */
+export class ConfigError extends DriverVoiceError {
+  constructor(
+    message: string,
+    options: { context?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super('CONFIG_INVALID', message, options);
+  }
+}
+
+/** A taxonomy query could not be parsed; `position` is the 1-based column. */
+export class QuerySyntaxError extends DriverVoiceError {
+  readonly position: number;
+
+  constructor(query: string, position: number, problem: string) {
+    super(
+      'QUERY_SYNTAX',
+      `${problem} at column ${position} of query ${JSON.stringify(query)}\n  ${query}\n  ${' '.repeat(Math.max(0, position - 1))}^`,
+      { context: { query, position } },
+    );
+    this.position = position;
+  }
+}
+
+/** The taxonomy file is invalid (shape, query syntax, or a query that targets the guard). */
+export class TaxonomyError extends DriverVoiceError {
+  constructor(
+    message: string,
+    options: { context?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super('TAXONOMY_INVALID', message, options);
+  }
+}
+
+/** What a person typed as a search cannot be run; the message says how to fix it. */
+export class SearchQueryError extends DriverVoiceError {
+  constructor(message: string) {
+    super('SEARCH_INVALID', message);
+  }
+}
+
+/** An input record (JSON line, API payload) is malformed; it is skipped, never fatal. */
+export class InputError extends DriverVoiceError {
+  constructor(
+    message: string,
+    options: { context?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super('INPUT_INVALID', message, options);
+  }
+}

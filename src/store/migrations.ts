@@ -1,0 +1,101 @@
+/**
+ * Numbered migrations, applied in order inside one transaction each;
+ * `PRAGMA user_version` records the last one applied. Never edit a
+ * migration that has shipped: add the next number.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'posts, categories, search index, cursors, source health, audit, daily counts',
+    sql: `
+      CREATE TABLE posts (
+        id              INTEGER PRIMARY KEY,
+        source          TEXT    NOT NULL CHECK (source IN ('reddit', 'x')),
+        external_id     TEXT    NOT NULL,
+        url             TEXT    NOT NULL,
+        community       TEXT    NOT NULL,
+        kind            TEXT    NOT NULL CHECK (kind IN ('post', 'comment', 'tweet')),
+        created_at      INTEGER NOT NULL,
+        ingested_at     INTEGER NOT NULL,
+        lang            TEXT    NOT NULL,
+        title           TEXT,
+        text            TEXT    NOT NULL,
+        sentiment       REAL    NOT NULL,
+        sentiment_label TEXT    NOT NULL CHECK (sentiment_label IN ('negative', 'neutral', 'positive')),
+        priority        TEXT    NOT NULL CHECK (priority IN ('high', 'normal', 'low')),
+        status          TEXT    NOT NULL DEFAULT 'open'
+                                CHECK (status IN ('open', 'acknowledged', 'resolved', 'dismissed')),
+        status_by       TEXT,
+        status_at       INTEGER,
+        owner           TEXT,
+        UNIQUE (source, external_id)
+      ) STRICT;
+      CREATE INDEX posts_created_at ON posts (created_at);
+      CREATE INDEX posts_status ON posts (status, created_at);
+
+      CREATE TABLE post_categories (
+        post_id        INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+        category       TEXT    NOT NULL,
+        subcategories  TEXT    NOT NULL DEFAULT '[]',
+        matched        TEXT    NOT NULL,
+        PRIMARY KEY (post_id, category)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX post_categories_category ON post_categories (category, post_id);
+
+      CREATE VIRTUAL TABLE posts_fts USING fts5 (
+        title, text,
+        content = 'posts', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER posts_fts_insert AFTER INSERT ON posts BEGIN
+        INSERT INTO posts_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+      END;
+      CREATE TRIGGER posts_fts_delete AFTER DELETE ON posts BEGIN
+        INSERT INTO posts_fts (posts_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+      END;
+      CREATE TRIGGER posts_fts_update AFTER UPDATE OF title, text ON posts BEGIN
+        INSERT INTO posts_fts (posts_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO posts_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+      END;
+
+      CREATE TABLE cursors (
+        source     TEXT    PRIMARY KEY,
+        cursor     TEXT    NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE source_health (
+        source          TEXT    PRIMARY KEY,
+        state           TEXT    NOT NULL CHECK (state IN ('ok', 'degraded', 'failing', 'paused')),
+        since           INTEGER NOT NULL,
+        last_success_at INTEGER,
+        last_error      TEXT,
+        alerted         INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      CREATE TABLE audit (
+        id     INTEGER PRIMARY KEY,
+        at     INTEGER NOT NULL,
+        actor  TEXT    NOT NULL,
+        action TEXT    NOT NULL,
+        detail TEXT    NOT NULL DEFAULT '{}'
+      ) STRICT;
+      CREATE INDEX audit_at ON audit (at);
+
+      CREATE TABLE daily_counts (
+        day       TEXT    NOT NULL,
+        category  TEXT    NOT NULL,
+        community TEXT    NOT NULL,
+        source    TEXT    NOT NULL,
+        count     INTEGER NOT NULL,
+        PRIMARY KEY (day, category, community, source)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+];

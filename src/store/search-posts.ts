@@ -1,0 +1,93 @@
+import type { PostStatus, SourceName } from '../types.js';
+import { buildFtsQuery } from './build-fts-query.js';
+import type { Db } from './open-database.js';
+
+export interface SearchRequest {
+  text: string;
+  category?: string | undefined;
+  since?: Date | undefined;
+  lang?: string | undefined;
+  source?: SourceName | undefined;
+  status?: PostStatus | undefined;
+  limit?: number;
+  offset?: number;
+  now: Date;
+  /** Markers around matched words in the excerpt (Slack wants `*`, a terminal may want nothing). */
+  highlight?: { open: string; close: string };
+}
+
+export interface SearchHit {
+  id: number;
+  source: SourceName;
+  url: string;
+  community: string;
+  createdAt: Date;
+  lang: string;
+  status: PostStatus;
+  sentiment: string;
+  categories: string[];
+  excerpt: string;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** True when another page exists after this one. */
+  more: boolean;
+  terms: string[];
+}
+
+/** Weight of recency against bm25: a post from today gains about as much as one more matching word. */
+const RECENCY_WEIGHT = 2.0;
+const DAY_MS = 86_400_000;
+
+/**
+ * Full-text search over stored posts: FTS5 bm25 (title counts double) plus a
+ * recency bonus that halves after a week. User text never reaches FTS5 as
+ * syntax (see buildFtsQuery); a bad request throws SearchQueryError.
+ */
+export function searchPosts(db: Db, request: SearchRequest): SearchResult {
+  const { match, terms } = buildFtsQuery(request.text);
+  const limit = Math.min(Math.max(request.limit ?? 10, 1), 100);
+  const offset = Math.max(request.offset ?? 0, 0);
+  const highlight = request.highlight ?? { open: '', close: '' };
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.source, p.url, p.community, p.created_at AS createdAt, p.lang, p.status,
+              p.sentiment_label AS sentiment,
+              (SELECT json_group_array(c.category) FROM post_categories c WHERE c.post_id = p.id) AS categories,
+              snippet(posts_fts, 1, @open, @close, '…', 32) AS excerpt
+         FROM posts_fts
+         JOIN posts p ON p.id = posts_fts.rowid
+        WHERE posts_fts MATCH @match
+          AND (@category IS NULL OR EXISTS (SELECT 1 FROM post_categories c WHERE c.post_id = p.id AND c.category = @category))
+          AND (@since IS NULL OR p.created_at >= @since)
+          AND (@lang IS NULL OR p.lang = @lang)
+          AND (@source IS NULL OR p.source = @source)
+          AND (@status IS NULL OR p.status = @status)
+        ORDER BY bm25(posts_fts, 2.0, 1.0) - @weight / (1.0 + (@now - p.created_at) / (7.0 * ${DAY_MS}))
+        LIMIT @limit OFFSET @offset`,
+    )
+    .all({
+      match,
+      open: highlight.open,
+      close: highlight.close,
+      category: request.category ?? null,
+      since: request.since?.getTime() ?? null,
+      lang: request.lang ?? null,
+      source: request.source ?? null,
+      status: request.status ?? null,
+      weight: RECENCY_WEIGHT,
+      now: request.now.getTime(),
+      limit: limit + 1,
+      offset,
+    }) as Array<
+    Omit<SearchHit, 'createdAt' | 'categories'> & { createdAt: number; categories: string }
+  >;
+
+  const hits = rows.slice(0, limit).map((row) => ({
+    ...row,
+    createdAt: new Date(row.createdAt),
+    categories: JSON.parse(row.categories) as string[],
+  }));
+  return { hits, more: rows.length > limit, terms };
+}
