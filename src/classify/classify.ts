@@ -70,11 +70,17 @@ export function classify(
 
   const occurs = (term: Parameters<Parameters<typeof evaluateQuery>[1]>[0]): boolean =>
     patternSeen[taxonomy.patternOfTerm.get(term)!] === epoch;
+  // A category matches through its own queries; its subcategories refine a match, never make one.
   const byCategory = new Map<number, CategoryMatch>();
+  const subcategoryHits: number[] = [];
   candidates.sort((a, b) => a - b);
   for (const queryIndex of candidates) {
     const query = taxonomy.queries[queryIndex]!;
     if (!evaluateQuery(query.root, occurs)) continue;
+    if (query.subcategoryId) {
+      subcategoryHits.push(queryIndex);
+      continue;
+    }
     let match = byCategory.get(query.categoryIndex);
     if (!match) {
       const category = taxonomy.categories[query.categoryIndex]!;
@@ -87,12 +93,16 @@ export function classify(
       };
       byCategory.set(query.categoryIndex, match);
     }
-    if (query.subcategoryId && !match.subcategories.includes(query.subcategoryId))
-      match.subcategories.push(query.subcategoryId);
     for (const term of query.positive) {
       if (patternSeen[term.patternId] === epoch && !match.matched.includes(term.notation))
         match.matched.push(term.notation);
     }
+  }
+  for (const queryIndex of subcategoryHits) {
+    const query = taxonomy.queries[queryIndex]!;
+    const match = byCategory.get(query.categoryIndex);
+    if (match && !match.subcategories.includes(query.subcategoryId!))
+      match.subcategories.push(query.subcategoryId!);
   }
   const order = { high: 0, normal: 1, low: 2 } as const;
   const categories = [...byCategory.entries()]

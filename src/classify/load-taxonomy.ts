@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { describeIssues } from '../config/describe-issues.js';
+import { listIssues } from '../config/describe-issues.js';
 import { TaxonomyError } from '../errors.js';
 import { type CompiledTaxonomy, compileTaxonomy } from './compile-taxonomy.js';
 import type { Guard } from './guard.js';
@@ -11,7 +11,7 @@ export function parseTaxonomy(raw: unknown, guard: Guard, origin = 'taxonomy'): 
   const result = taxonomySchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
     throw new TaxonomyError(
-      `The taxonomy ${origin} is invalid:\n${describeIssues(result.error, raw)}`,
+      `The taxonomy ${origin} is invalid:\n${listIssues(result.error, { value: raw })}`,
     );
   }
   try {

@@ -1,7 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { z } from 'zod';
 import { type AnalyseDeps, analyseText } from '../classify/analyse-text.js';
-import { describeInputError } from './describe-input-error.js';
+import { describeIssues } from '../config/describe-issues.js';
 import { readJsonLines } from './read-json-lines.js';
 
 const inputSchema = z.object({
@@ -30,7 +30,7 @@ export async function runClassifyCommand(deps: ClassifyCommandDeps): Promise<num
     if (!parsed?.success) {
       bad++;
       const reason = parsed
-        ? describeInputError(parsed.error)
+        ? describeIssues(parsed.error).join('; ')
         : (record as { error: string }).error;
       deps.errors.write(`line ${record.line}: skipped, ${reason}\n`);
       continue;

@@ -1,8 +1,8 @@
 import type { Readable, Writable } from 'node:stream';
+import { describeIssues } from '../config/describe-issues.js';
 import { type IngestDeps, ingestPosts } from '../pipeline/ingest-posts.js';
 import { postRecordSchema } from '../pipeline/post-record-schema.js';
 import type { Post } from '../types.js';
-import { describeInputError } from './describe-input-error.js';
 import { readJsonLines } from './read-json-lines.js';
 
 export interface ImportCommandDeps extends IngestDeps {
@@ -46,7 +46,7 @@ export async function runImportCommand(
     if (!parsed?.success) {
       summary.invalid++;
       const reason = parsed
-        ? describeInputError(parsed.error)
+        ? describeIssues(parsed.error).join('; ')
         : (record as { error: string }).error;
       deps.errors.write(`line ${record.line}: skipped, ${reason}\n`);
       continue;

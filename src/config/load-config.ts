@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { type ConfigFile, configSchema, type Env, envSchema } from './config-schema.js';
-import { describeIssues } from './describe-issues.js';
+import { listIssues } from './describe-issues.js';
 
 /** The bundled data folder (taxonomy, examples, samples), next to `src/` or `dist/`. */
 export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -22,11 +22,9 @@ export interface Config extends ConfigFile {
 
 /** Reads and validates the environment; a bad value names the variable and what to set. */
 export function loadEnv(rawEnv: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(rawEnv, { reportInput: true });
+  const result = envSchema.safeParse(rawEnv);
   if (!result.success) {
-    throw new ConfigError(
-      `The environment has invalid values:\n${describeIssues(result.error, rawEnv)}`,
-    );
+    throw new ConfigError(`The environment has invalid values:\n${listIssues(result.error)}`);
   }
   return result.data;
 }
@@ -75,7 +73,7 @@ export function loadConfig(
   const result = configSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
     throw new ConfigError(
-      `The config file ${source ?? file} is invalid:\n${describeIssues(result.error, raw)}`,
+      `The config file ${source ?? file} is invalid:\n${listIssues(result.error, { value: raw })}`,
     );
   }
   const baseDir = path.dirname(file);

@@ -4,9 +4,6 @@ declare module '@nlpjs/core' {
     use(plugin: unknown): void;
   }
 }
-declare module '@nlpjs/lang-en' {
-  export const LangEn: unknown;
-}
 declare module '@nlpjs/lang-es' {
   export const LangEs: unknown;
 }
