@@ -1,14 +1,16 @@
 import type { CategoryMatch, Classification } from '../types.js';
 import type { CompiledTaxonomy } from './compile-taxonomy.js';
-import { evaluateQuery } from './parse-query.js';
+import { runProgram } from './query-program.js';
 
 interface Scratch {
   epoch: number;
   patternSeen: Uint32Array;
   querySeen: Uint32Array;
   candidates: number[];
+  stack: Uint8Array;
 }
 
+const PRIORITY_ORDER = { high: 0, normal: 1, low: 2 } as const;
 const scratches = new WeakMap<CompiledTaxonomy, Scratch>();
 
 function scratchFor(taxonomy: CompiledTaxonomy): Scratch {
@@ -19,6 +21,7 @@ function scratchFor(taxonomy: CompiledTaxonomy): Scratch {
       patternSeen: new Uint32Array(taxonomy.matcher.patternCount),
       querySeen: new Uint32Array(taxonomy.queries.length),
       candidates: [],
+      stack: new Uint8Array(taxonomy.stackSize),
     };
     scratches.set(taxonomy, scratch);
   }
@@ -68,15 +71,23 @@ export function classify(
   if (guarded) return { dropped: true };
   if (candidates.length === 0) return { dropped: false, categories: [] };
 
-  const occurs = (term: Parameters<Parameters<typeof evaluateQuery>[1]>[0]): boolean =>
-    patternSeen[taxonomy.patternOfTerm.get(term)!] === epoch;
   // A category matches through its own queries; its subcategories refine a match, never make one.
   const byCategory = new Map<number, CategoryMatch>();
   const subcategoryHits: number[] = [];
   candidates.sort((a, b) => a - b);
   for (const queryIndex of candidates) {
     const query = taxonomy.queries[queryIndex]!;
-    if (!evaluateQuery(query.root, occurs)) continue;
+    if (
+      !runProgram(
+        taxonomy.programs,
+        query.programStart,
+        query.programEnd,
+        patternSeen,
+        epoch,
+        scratch.stack,
+      )
+    )
+      continue;
     if (query.subcategoryId) {
       subcategoryHits.push(queryIndex);
       continue;
@@ -104,9 +115,12 @@ export function classify(
     if (match && !match.subcategories.includes(query.subcategoryId!))
       match.subcategories.push(query.subcategoryId!);
   }
-  const order = { high: 0, normal: 1, low: 2 } as const;
-  const categories = [...byCategory.entries()]
-    .sort(([a, x], [b, y]) => order[x.priority] - order[y.priority] || a - b)
-    .map(([, match]) => match);
+  const categories = [...byCategory.keys()]
+    .sort(
+      (a, b) =>
+        PRIORITY_ORDER[taxonomy.categories[a]!.priority] -
+          PRIORITY_ORDER[taxonomy.categories[b]!.priority] || a - b,
+    )
+    .map((index) => byCategory.get(index)!);
   return { dropped: false, categories };
 }

@@ -9,6 +9,7 @@ import {
   type QueryTerm,
   queryTerms,
 } from './parse-query.js';
+import { emitProgram } from './query-program.js';
 import type { TaxonomyDefinition } from './taxonomy-schema.js';
 
 export interface CompiledQuery {
@@ -16,6 +17,9 @@ export interface CompiledQuery {
   subcategoryId: string | null;
   lang: string;
   root: QueryNode;
+  /** Its postfix program: `programs[programStart, programEnd)`. */
+  programStart: number;
+  programEnd: number;
   /** Terms that count toward a match (not under NOT), with their pattern ids. */
   positive: Array<{ notation: string; patternId: number }>;
 }
@@ -36,10 +40,44 @@ export interface CompiledTaxonomy {
   readonly matcher: Matcher;
   /** Patterns with an id below this are guard terms. */
   readonly guardPatternCount: number;
-  /** For each pattern id, the queries that use it. */
+  /** For each pattern id, the queries it can trigger (see triggerTerms). */
   readonly queriesOfPattern: readonly (readonly number[])[];
-  /** For each query term (by identity), its pattern id. */
-  readonly patternOfTerm: ReadonlyMap<QueryTerm, number>;
+  /** Every query's postfix program (see query-program.ts). */
+  readonly programs: Int32Array;
+  /** Deep enough for the longest program. */
+  readonly stackSize: number;
+}
+
+/**
+ * Terms of which at least one must occur for the query to match: all terms
+ * of an OR, the smallest such set among the children of an AND, none under
+ * NOT. A query is only evaluated when one of its trigger terms was seen, so
+ * `w1 (w2 OR w3 OR w4)` waits for w1 instead of waking on every w2, w3, w4.
+ */
+export function triggerTerms(node: QueryNode): QueryTerm[] | null {
+  switch (node.type) {
+    case 'term':
+      return [node.term];
+    case 'not':
+      return null;
+    case 'or': {
+      const all: QueryTerm[] = [];
+      for (const child of node.children) {
+        const terms = triggerTerms(child);
+        if (terms === null) return null;
+        all.push(...terms);
+      }
+      return all;
+    }
+    case 'and': {
+      let best: QueryTerm[] | null = null;
+      for (const child of node.children) {
+        const terms = triggerTerms(child);
+        if (terms !== null && (best === null || terms.length < best.length)) best = terms;
+      }
+      return best;
+    }
+  }
 }
 
 function where(category: string, subcategory: string | null, lang: string): string {
@@ -50,8 +88,9 @@ export function compileTaxonomy(definition: TaxonomyDefinition, guard: Guard): C
   const patterns: MatcherPattern[] = [...guard.terms];
   const patternIds = new Map<string, number>();
   const queriesOfPattern: number[][] = patterns.map(() => []);
-  const patternOfTerm = new Map<QueryTerm, number>();
   const queries: CompiledQuery[] = [];
+  const program: number[] = [];
+  let stackSize = 1;
   const categories: CompiledCategory[] = [];
   const seenIds = new Set<string>();
 
@@ -82,6 +121,7 @@ export function compileTaxonomy(definition: TaxonomyDefinition, guard: Guard): C
     }
     const queryIndex = queries.length;
     const positive: CompiledQuery['positive'] = [];
+    const patternOfTerm = new Map<QueryTerm, number>();
     for (const { term, negated } of queryTerms(root)) {
       if (!negated) {
         const conflict = guard.conflictWith(term);
@@ -104,12 +144,25 @@ export function compileTaxonomy(definition: TaxonomyDefinition, guard: Guard): C
         queriesOfPattern.push([]);
       }
       patternOfTerm.set(term, id);
-      const users = queriesOfPattern[id]!;
-      if (users[users.length - 1] !== queryIndex) users.push(queryIndex);
       if (!negated && !positive.some((p) => p.notation === term.notation))
         positive.push({ notation: term.notation, patternId: id });
     }
-    queries.push({ categoryIndex, subcategoryId, lang, root, positive });
+    for (const term of triggerTerms(root) ?? []) {
+      const users = queriesOfPattern[patternOfTerm.get(term)!]!;
+      if (users[users.length - 1] !== queryIndex) users.push(queryIndex);
+    }
+    const programStart = program.length;
+    emitProgram(root, (term) => patternOfTerm.get(term)!, program);
+    stackSize = Math.max(stackSize, program.length - programStart);
+    queries.push({
+      categoryIndex,
+      subcategoryId,
+      lang,
+      root,
+      programStart,
+      programEnd: program.length,
+      positive,
+    });
   };
 
   definition.categories.forEach((category, categoryIndex) => {
@@ -133,6 +186,7 @@ export function compileTaxonomy(definition: TaxonomyDefinition, guard: Guard): C
     matcher: createMatcher(patterns),
     guardPatternCount: guard.terms.length,
     queriesOfPattern,
-    patternOfTerm,
+    programs: Int32Array.from(program),
+    stackSize,
   };
 }
