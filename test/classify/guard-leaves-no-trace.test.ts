@@ -22,13 +22,19 @@ const PROTECTED = [
   { marker: 'xylofonmarker', text: 'Tips missing again, time to unionize xylofonmarker' },
   { marker: 'quetzalmarker', text: 'The app crashed so we walk out at six, quetzalmarker' },
   { marker: 'zambombamarker', text: 'Huelga el lunes porque no pagan las propinas zambombamarker' },
-  { marker: 'kumquatmarker', text: 'Talked to a journalist about the unsafe station kumquatmarker' },
+  {
+    marker: 'kumquatmarker',
+    text: 'Talked to a journalist about the unsafe station kumquatmarker',
+  },
 ];
 const CONTROL = { marker: 'controlmarker', text: 'Tips missing again this week controlmarker' };
 
 /** Every row of every table, shadow tables of the search index included, as text. */
 function everyRow(db: Db): string {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+    .pluck()
+    .all() as string[];
   return tables
     .map((table) =>
       JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).raw().all(), (_k, v) =>
@@ -39,7 +45,9 @@ function everyRow(db: Db): string {
 }
 
 function indexedTerms(db: Db): string[] {
-  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, 'posts_fts', 'row')");
+  db.exec(
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, 'posts_fts', 'row')",
+  );
   return db.prepare('SELECT term FROM temp.vocab').pluck().all() as string[];
 }
 
@@ -80,7 +88,9 @@ describe('a protected post', () => {
 
   it('leaves no byte of its text in the database file or its write-ahead log', async () => {
     const { file, db } = await importAll();
-    const bytes = Buffer.concat([readFileSync(file), readFileSync(`${file}-wal`)]).toString('latin1');
+    const bytes = Buffer.concat([readFileSync(file), readFileSync(`${file}-wal`)]).toString(
+      'latin1',
+    );
     expect(bytes).toContain(CONTROL.marker);
     for (const { marker } of PROTECTED) expect(bytes).not.toContain(marker);
     db.close();
@@ -124,14 +134,19 @@ describe('a protected post', () => {
     const output = captureStream();
     const errors = captureStream();
     await runClassifyCommand({
-      input: linesOf({ id: 'p1', text: 42, note: PROTECTED[0]!.text }, `{"id": "p2", "text": "${PROTECTED[1]!.text}`),
+      input: linesOf(
+        { id: 'p1', text: 42, note: PROTECTED[0]!.text },
+        `{"id": "p2", "text": "${PROTECTED[1]!.text}`,
+      ),
       output,
       errors,
       taxonomy: defaultTaxonomy(),
       languages: ['en', 'es'],
       scoreSentiment,
     });
-    expect(errors.text()).toBe('line 1: skipped, text: Invalid input: expected string, received number\nline 2: skipped, not valid JSON\n');
+    expect(errors.text()).toBe(
+      'line 1: skipped, text: Invalid input: expected string, received number\nline 2: skipped, not valid JSON\n',
+    );
     expect(output.text()).toBe('');
   });
 });

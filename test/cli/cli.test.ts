@@ -38,16 +38,28 @@ describe('the driver-voice command', () => {
     const input = readFileSync(path.join(ROOT, 'test/fixtures/dev-set.jsonl'), 'utf8');
     const { code, stdout } = await cli(['classify'], { input });
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(input.trim().split('\n').length);
-    expect(lines.find((l) => l.id === 'en-001')).toMatchObject({ dropped: false, categories: ['app'], lang: 'en' });
+    expect(lines.find((l) => l.id === 'en-001')).toMatchObject({
+      dropped: false,
+      categories: ['app'],
+      lang: 'en',
+    });
     expect(lines.find((l) => l.id === 'es-091')).toEqual({ id: 'es-091', dropped: true });
   });
 
   it('imports, then searches, a file of posts', async () => {
     const dir = tempDir();
     const config = configIn(dir);
-    const imported = await cli(['--config', config, 'import', path.join(ROOT, 'data/samples/posts.jsonl')]);
+    const imported = await cli([
+      '--config',
+      config,
+      'import',
+      path.join(ROOT, 'data/samples/posts.jsonl'),
+    ]);
     expect(imported.stdout).toMatch(/^Read 18 posts: \d+ stored/);
     const found = await cli(['--config', config, 'search', 'scanner', '--json']);
     expect(found.code).toBe(0);
@@ -57,8 +69,12 @@ describe('the driver-voice command', () => {
   it('creates and migrates the database with db migrate', async () => {
     const dir = tempDir();
     const config = configIn(dir);
-    expect((await cli(['--config', config, 'db', 'migrate'])).stdout).toMatch(/applied 1 \(.*\); schema is now 1/);
-    expect((await cli(['--config', config, 'db', 'migrate'])).stdout).toMatch(/is up to date \(schema 1\)/);
+    expect((await cli(['--config', config, 'db', 'migrate'])).stdout).toMatch(
+      /applied 1 \(.*\); schema is now 1/,
+    );
+    expect((await cli(['--config', config, 'db', 'migrate'])).stdout).toMatch(
+      /is up to date \(schema 1\)/,
+    );
   });
 
   it('exits 2 with the fix on a bad config, without a stack trace', async () => {

@@ -20,9 +20,12 @@ describe('buildFtsQuery', () => {
     expect(buildFtsQuery(input).match).toBe(match);
   });
 
-  it.each(['', '   ', '🚗🚗', '()', '"" **', '-crash'])('asks for a word when %j has none to search for', (input) => {
-    expect(() => buildFtsQuery(input)).toThrow(SearchQueryError);
-  });
+  it.each(['', '   ', '🚗🚗', '()', '"" **', '-crash'])(
+    'asks for a word when %j has none to search for',
+    (input) => {
+      expect(() => buildFtsQuery(input)).toThrow(SearchQueryError);
+    },
+  );
 
   it('refuses more than 32 terms with a message saying what to do', () => {
     expect(() => buildFtsQuery('word '.repeat(2000))).toThrow(/at most 32 words/);

@@ -32,7 +32,15 @@ describe('openDatabase', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
     expect(tables).toEqual(
-      expect.arrayContaining(['posts', 'post_categories', 'posts_fts', 'cursors', 'source_health', 'audit', 'daily_counts']),
+      expect.arrayContaining([
+        'posts',
+        'post_categories',
+        'posts_fts',
+        'cursors',
+        'source_health',
+        'audit',
+        'daily_counts',
+      ]),
     );
     db.close();
   });

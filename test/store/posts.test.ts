@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createPostStore } from '../../src/store/posts.js';
 import { openDatabase } from '../../src/store/open-database.js';
+import { createPostStore } from '../../src/store/posts.js';
 import type { ClassifiedPost } from '../../src/types.js';
 import { makePost } from '../helpers.js';
 
 function classified(overrides: Partial<ClassifiedPost> = {}): ClassifiedPost {
   return {
     post: makePost(),
-    categories: [{ id: 'app', name: 'App', priority: 'normal', subcategories: [], matched: ['app'] }],
+    categories: [
+      { id: 'app', name: 'App', priority: 'normal', subcategories: [], matched: ['app'] },
+    ],
     lang: 'en',
     sentiment: { score: -0.5, label: 'negative' },
     ...overrides,
@@ -25,7 +27,11 @@ describe('createPostStore', () => {
       ],
     });
     expect(store.insertMany([post], new Date('2026-12-01T00:00:00Z'))).toEqual(['stored']);
-    expect(db.prepare('SELECT source, external_id, priority, status, lang, sentiment_label FROM posts').get()).toEqual({
+    expect(
+      db
+        .prepare('SELECT source, external_id, priority, status, lang, sentiment_label FROM posts')
+        .get(),
+    ).toEqual({
       source: 'reddit',
       external_id: post.post.externalId,
       priority: 'high',
@@ -33,7 +39,11 @@ describe('createPostStore', () => {
       lang: 'en',
       sentiment_label: 'negative',
     });
-    expect(db.prepare('SELECT category, subcategories, matched FROM post_categories ORDER BY category').all()).toEqual([
+    expect(
+      db
+        .prepare('SELECT category, subcategories, matched FROM post_categories ORDER BY category')
+        .all(),
+    ).toEqual([
       { category: 'pay', subcategories: '["tips"]', matched: '["tip*"]' },
       { category: 'safety', subcategories: '[]', matched: '["unsafe"]' },
     ]);
@@ -45,16 +55,40 @@ describe('createPostStore', () => {
     expect(store.insertMany([post, post], new Date())).toEqual(['stored', 'duplicate']);
     expect(store.insertMany([post], new Date())).toEqual(['duplicate']);
     expect(store.count()).toBe(1);
-    expect(store.insertMany([classified({ post: { ...post.post, source: 'x', kind: 'tweet' } })], new Date())).toEqual(['stored']);
+    expect(
+      store.insertMany(
+        [classified({ post: { ...post.post, source: 'x', kind: 'tweet' } })],
+        new Date(),
+      ),
+    ).toEqual(['stored']);
   });
 
   it('counts posts per day, category, community and source without any identity', () => {
     const db = openDatabase(':memory:');
     const store = createPostStore(db);
-    store.insertMany([classified(), classified(), classified({ post: makePost({ createdAt: new Date('2026-11-29T23:59:00Z') }) })], new Date());
+    store.insertMany(
+      [
+        classified(),
+        classified(),
+        classified({ post: makePost({ createdAt: new Date('2026-11-29T23:59:00Z') }) }),
+      ],
+      new Date(),
+    );
     expect(db.prepare('SELECT * FROM daily_counts ORDER BY day').all()).toEqual([
-      { day: '2026-11-29', category: 'app', community: 'AmazonFlexDrivers', source: 'reddit', count: 1 },
-      { day: '2026-11-30', category: 'app', community: 'AmazonFlexDrivers', source: 'reddit', count: 2 },
+      {
+        day: '2026-11-29',
+        category: 'app',
+        community: 'AmazonFlexDrivers',
+        source: 'reddit',
+        count: 1,
+      },
+      {
+        day: '2026-11-30',
+        category: 'app',
+        community: 'AmazonFlexDrivers',
+        source: 'reddit',
+        count: 2,
+      },
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SearchQueryError } from '../../src/errors.js';
-import { createPostStore } from '../../src/store/posts.js';
 import { openDatabase } from '../../src/store/open-database.js';
+import { createPostStore } from '../../src/store/posts.js';
 import { searchPosts } from '../../src/store/search-posts.js';
 import type { ClassifiedPost } from '../../src/types.js';
 import { makePost } from '../helpers.js';
@@ -11,12 +11,20 @@ const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
 
 function seed() {
   const db = openDatabase(':memory:');
-  const add = (text: string, category: string, createdAt: Date, extra: Partial<ClassifiedPost['post']> = {}, lang = 'en') =>
+  const add = (
+    text: string,
+    category: string,
+    createdAt: Date,
+    extra: Partial<ClassifiedPost['post']> = {},
+    lang = 'en',
+  ) =>
     createPostStore(db).insertMany(
       [
         {
           post: makePost({ text, createdAt, ...extra }),
-          categories: [{ id: category, name: category, priority: 'normal', subcategories: [], matched: [] }],
+          categories: [
+            { id: category, name: category, priority: 'normal', subcategories: [], matched: [] },
+          ],
           lang,
           sentiment: { score: 0, label: 'neutral' },
         },
@@ -27,15 +35,27 @@ function seed() {
   add('Tips missing since Monday', 'pay', daysAgo(1));
   add('The scanner app crashed at the station', 'app', daysAgo(2));
   add('Faltan las propinas de la estación', 'pay', daysAgo(3), {}, 'es');
-  add('Gate code wrong, customer not home', 'customer', daysAgo(40), { source: 'x', kind: 'tweet', community: 'x' });
+  add('Gate code wrong, customer not home', 'customer', daysAgo(40), {
+    source: 'x',
+    kind: 'tweet',
+    community: 'x',
+  });
   return db;
 }
 
 describe('searchPosts', () => {
   it('finds posts by words, newest first among equally relevant ones', () => {
     const result = searchPosts(seed(), { text: 'tips missing', now: NOW });
-    expect(result.hits.map((h) => h.excerpt)).toEqual(['Tips missing since Monday', 'Tips missing again this week, tips tips']);
-    expect(result.hits[0]).toMatchObject({ source: 'reddit', categories: ['pay'], status: 'open', lang: 'en' });
+    expect(result.hits.map((h) => h.excerpt)).toEqual([
+      'Tips missing since Monday',
+      'Tips missing again this week, tips tips',
+    ]);
+    expect(result.hits[0]).toMatchObject({
+      source: 'reddit',
+      categories: ['pay'],
+      status: 'open',
+      lang: 'en',
+    });
   });
 
   it('ignores accents and case', () => {
@@ -44,7 +64,9 @@ describe('searchPosts', () => {
 
   it('filters by category, age, language, source and status', () => {
     const db = seed();
-    expect(searchPosts(db, { text: 'station OR estación', category: 'app', now: NOW }).hits).toHaveLength(1);
+    expect(
+      searchPosts(db, { text: 'station OR estación', category: 'app', now: NOW }).hits,
+    ).toHaveLength(1);
     expect(searchPosts(db, { text: 'tips', since: daysAgo(7), now: NOW }).hits).toHaveLength(1);
     expect(searchPosts(db, { text: 'propinas', lang: 'en', now: NOW }).hits).toHaveLength(0);
     expect(searchPosts(db, { text: 'gate', source: 'x', now: NOW }).hits).toHaveLength(1);
@@ -61,15 +83,37 @@ describe('searchPosts', () => {
   });
 
   it('marks the matched words in the excerpt when asked', () => {
-    const [hit] = searchPosts(seed(), { text: 'scanner', highlight: { open: '*', close: '*' }, now: NOW }).hits;
+    const [hit] = searchPosts(seed(), {
+      text: 'scanner',
+      highlight: { open: '*', close: '*' },
+      now: NOW,
+    }).hits;
     expect(hit!.excerpt).toBe('The *scanner* app crashed at the station');
   });
 
   it('never lets what a person types reach FTS5 as syntax', () => {
     const db = seed();
     const nasty = [
-      'tips"', '"tips', 'tips AND', 'OR tips', 'NOT', '(tips', 'tips)', 'tips*', '*', 'text:tips', 'NEAR(tips missing)',
-      '^tips', 'tips + missing', "it's", '\\', '💸 tips 🚗', 'a'.repeat(10_000), 'x '.repeat(20), '\u0000tips', '-"a b" c',
+      'tips"',
+      '"tips',
+      'tips AND',
+      'OR tips',
+      'NOT',
+      '(tips',
+      'tips)',
+      'tips*',
+      '*',
+      'text:tips',
+      'NEAR(tips missing)',
+      '^tips',
+      'tips + missing',
+      "it's",
+      '\\',
+      '💸 tips 🚗',
+      'a'.repeat(10_000),
+      'x '.repeat(20),
+      '\u0000tips',
+      '-"a b" c',
     ];
     let seed32 = 7;
     const chars = 'ab "()*:^-+\\\'ñ💸 ORANDNOTNEAR{}[].,;';
