@@ -68,3 +68,53 @@ export class InputError extends DriverVoiceError {
     super('INPUT_INVALID', message, options);
   }
 }
+
+/** How a source failure should change the source's state. */
+export type SourceFailureKind = 'transient' | 'permanent';
+
+/**
+ * A source could not be polled. `kind` decides the state: transient failures
+ * (5xx, timeouts, malformed pages) make it `degraded` and back off; permanent
+ * ones (bad credentials, 403, quarantine) make it `failing` until fixed.
+ * The message names the method and URL and says what the operator should do.
+ */
+export class SourceError extends DriverVoiceError {
+  readonly kind: SourceFailureKind;
+  readonly status: number | undefined;
+
+  constructor(
+    code: string,
+    message: string,
+    options: {
+      kind: SourceFailureKind;
+      status?: number;
+      context?: Record<string, unknown>;
+      cause?: unknown;
+    },
+  ) {
+    super(code, message, options);
+    this.kind = options.kind;
+    this.status = options.status;
+  }
+}
+
+/** The source asked us to wait; polling resumes after `retryAfterMs`. */
+export class RateLimitedError extends SourceError {
+  readonly retryAfterMs: number;
+
+  constructor(
+    message: string,
+    retryAfterMs: number,
+    options: { status?: number; cause?: unknown } = {},
+  ) {
+    super('RATE_LIMITED', message, { kind: 'transient', ...options });
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** The X monthly read budget is spent; polling stays paused until the next month. */
+export class BudgetSpentError extends SourceError {
+  constructor(message: string) {
+    super('BUDGET_SPENT', message, { kind: 'transient' });
+  }
+}

@@ -55,8 +55,8 @@ export async function runDemoCommand(deps: {
       languages: context.config.languages,
       scoreSentiment: context.scoreSentiment,
       store: {
-        insertMany(posts, now) {
-          const outcomes = store.insertMany(posts, now);
+        insertMany(posts, now, also) {
+          const outcomes = store.insertMany(posts, now, also);
           posts.forEach((post, i) => {
             if (outcomes[i] === 'stored') printed.push(post);
           });

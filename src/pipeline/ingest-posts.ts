@@ -4,6 +4,8 @@ import type { PostStore } from '../store/posts.js';
 import type { ClassifiedPost, Post } from '../types.js';
 
 export interface IngestDeps extends AnalyseDeps {
+  /** Runs inside the storing transaction, e.g. to move the source's cursor with the posts. */
+  commit?: () => void;
   store: PostStore;
   log: Logger;
   now: () => Date;
@@ -32,7 +34,7 @@ export async function ingestPosts(posts: readonly Post[], deps: IngestDeps): Pro
       sentiment: analysis.sentiment,
     });
   }
-  const outcomes = deps.store.insertMany(keep, deps.now());
+  const outcomes = deps.store.insertMany(keep, deps.now(), deps.commit);
   const storedPosts = keep.filter((_, i) => outcomes[i] === 'stored');
   const result: IngestResult = {
     received: posts.length,

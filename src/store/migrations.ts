@@ -98,4 +98,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'posts read per source per month (X read budget)',
+    sql: `
+      CREATE TABLE source_reads (
+        source TEXT    NOT NULL,
+        month  TEXT    NOT NULL,
+        reads  INTEGER NOT NULL,
+        PRIMARY KEY (source, month)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

@@ -4,8 +4,16 @@ import type { Db } from './open-database.js';
 export type InsertOutcome = 'stored' | 'duplicate';
 
 export interface PostStore {
-  /** Stores classified posts in one transaction; a post already stored is a duplicate and left as it is. */
-  insertMany(posts: readonly ClassifiedPost[], now: Date): InsertOutcome[];
+  /**
+   * Stores classified posts in one transaction; a post already stored is a
+   * duplicate and left as it is. `alsoInTransaction` (moving a cursor, say)
+   * commits or rolls back with them.
+   */
+  insertMany(
+    posts: readonly ClassifiedPost[],
+    now: Date,
+    alsoInTransaction?: () => void,
+  ): InsertOutcome[];
   count(): number;
 }
 
@@ -39,42 +47,46 @@ export function createPostStore(db: Db): PostStore {
     ON CONFLICT (day, category, community, source) DO UPDATE SET count = count + 1`);
   const countPosts = db.prepare('SELECT count(*) AS n FROM posts').pluck();
 
-  const insertAll = db.transaction((posts: readonly ClassifiedPost[], now: Date): InsertOutcome[] =>
-    posts.map((classified) => {
-      const { post } = classified;
-      const result = insertPost.run({
-        source: post.source,
-        externalId: post.externalId,
-        url: post.url,
-        community: post.community,
-        kind: post.kind,
-        createdAt: post.createdAt.getTime(),
-        ingestedAt: now.getTime(),
-        lang: classified.lang,
-        title: post.title ?? null,
-        text: post.text,
-        sentiment: classified.sentiment.score,
-        sentimentLabel: classified.sentiment.label,
-        priority: highestPriority(classified),
+  const insertAll = db.transaction(
+    (posts: readonly ClassifiedPost[], now: Date, also?: () => void): InsertOutcome[] => {
+      const outcomes = posts.map((classified): InsertOutcome => {
+        const { post } = classified;
+        const result = insertPost.run({
+          source: post.source,
+          externalId: post.externalId,
+          url: post.url,
+          community: post.community,
+          kind: post.kind,
+          createdAt: post.createdAt.getTime(),
+          ingestedAt: now.getTime(),
+          lang: classified.lang,
+          title: post.title ?? null,
+          text: post.text,
+          sentiment: classified.sentiment.score,
+          sentimentLabel: classified.sentiment.label,
+          priority: highestPriority(classified),
+        });
+        if (result.changes === 0) return 'duplicate';
+        const postId = result.lastInsertRowid;
+        const day = utcDay(post.createdAt);
+        for (const category of classified.categories) {
+          insertCategory.run(
+            postId,
+            category.id,
+            JSON.stringify(category.subcategories),
+            JSON.stringify(category.matched),
+          );
+          bumpDailyCount.run(day, category.id, post.community, post.source);
+        }
+        return 'stored';
       });
-      if (result.changes === 0) return 'duplicate';
-      const postId = result.lastInsertRowid;
-      const day = utcDay(post.createdAt);
-      for (const category of classified.categories) {
-        insertCategory.run(
-          postId,
-          category.id,
-          JSON.stringify(category.subcategories),
-          JSON.stringify(category.matched),
-        );
-        bumpDailyCount.run(day, category.id, post.community, post.source);
-      }
-      return 'stored';
-    }),
+      also?.();
+      return outcomes;
+    },
   );
 
   return {
-    insertMany: (posts, now) => insertAll(posts, now),
+    insertMany: (posts, now, also) => insertAll(posts, now, also),
     count: () => countPosts.get() as number,
   };
 }

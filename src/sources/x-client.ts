@@ -1,0 +1,146 @@
+import http from 'node:http';
+import { ApiResponseError, type ITwitterApiClientPlugin, TwitterApi } from 'twitter-api-v2';
+import { RateLimitedError, SourceError } from '../errors.js';
+
+export interface XPage {
+  tweets: unknown[];
+  newestId: string | null;
+  nextToken: string | null;
+  /** What `x-rate-limit-*` said: requests left in the window and when it resets. */
+  rateLimit: { remaining: number; resetAt: Date } | null;
+}
+
+export interface XSearchQuery {
+  query: string;
+  sinceId?: string | undefined;
+  startTime?: Date | undefined;
+  nextToken?: string | undefined;
+  maxResults: number;
+}
+
+/** The one tiny interface the X source needs. */
+export interface XClient {
+  searchRecent(query: XSearchQuery): Promise<XPage>;
+  readonly requests: number;
+}
+
+const X_API = 'https://api.x.com';
+
+/** Rewrites every request to `base` (a loopback fake, a proxy); plain http gets its own agent. */
+function baseUrlPlugin(base: string): ITwitterApiClientPlugin {
+  const target = new URL(base);
+  return {
+    onBeforeRequestConfig({ params }) {
+      const url = new URL(params.url);
+      url.protocol = target.protocol;
+      url.host = target.host;
+      url.pathname = `${target.pathname.replace(/\/$/, '')}${url.pathname}`;
+      params.url = url.toString();
+    },
+  };
+}
+
+function toSourceError(error: unknown): SourceError {
+  const where = 'GET /2/tweets/search/recent';
+  if (error instanceof ApiResponseError) {
+    const status = error.code;
+    if (error.rateLimitError || status === 429) {
+      const resetMs = error.rateLimit?.reset ? error.rateLimit.reset * 1000 - Date.now() : 60_000;
+      return new RateLimitedError(
+        `X answered 429 Too Many Requests to ${where}.`,
+        Math.max(resetMs, 1000),
+        { status, cause: error },
+      );
+    }
+    if (status === 401 || error.isAuthError) {
+      return new SourceError(
+        'X_UNAUTHORIZED',
+        `X refused the bearer token (401) for ${where}. Check X_BEARER_TOKEN.`,
+        { kind: 'permanent', status, cause: error },
+      );
+    }
+    if (status === 403) {
+      return new SourceError(
+        'X_FORBIDDEN',
+        `X answered 403 to ${where}: the app's access level does not include recent search, or it is suspended. Check the X developer portal.`,
+        { kind: 'permanent', status, cause: error },
+      );
+    }
+    if (status === 400) {
+      return new SourceError(
+        'X_BAD_QUERY',
+        `X rejected the query (400) for ${where}: ${error.message}. Check sources.x.query.`,
+        { kind: 'permanent', status, cause: error },
+      );
+    }
+    return new SourceError('X_HTTP', `X answered ${status} to ${where}; retrying with backoff.`, {
+      kind: 'transient',
+      status,
+      cause: error,
+    });
+  }
+  const message = (error as Error)?.message ?? String(error);
+  return new SourceError(
+    'X_NETWORK',
+    `Could not reach X for ${where}: ${message}; retrying with backoff.`,
+    { kind: 'transient', cause: error },
+  );
+}
+
+/** twitter-api-v2 with an app-only bearer token; `baseUrl` replaces https://api.x.com. */
+export function createXClient(options: {
+  bearerToken: string;
+  baseUrl?: string | undefined;
+  timeoutMs?: number;
+}): XClient {
+  const base = options.baseUrl?.replace(/\/$/, '') ?? X_API;
+  const client = new TwitterApi(options.bearerToken, {
+    plugins: base === X_API ? [] : [baseUrlPlugin(base)],
+    ...(base.startsWith('http:') ? { httpAgent: new http.Agent({ keepAlive: true }) } : {}),
+  });
+  let requests = 0;
+  return {
+    get requests() {
+      return requests;
+    },
+    async searchRecent(query) {
+      requests++;
+      let page: Awaited<ReturnType<typeof client.v2.search>>;
+      try {
+        page = await client.v2.search(query.query, {
+          max_results: query.maxResults,
+          'tweet.fields': ['created_at', 'lang', 'author_id'],
+          ...(query.sinceId ? { since_id: query.sinceId } : {}),
+          ...(query.startTime ? { start_time: query.startTime.toISOString() } : {}),
+          ...(query.nextToken ? { next_token: query.nextToken } : {}),
+        });
+      } catch (error) {
+        throw toSourceError(error);
+      }
+      const body = page.data as unknown as
+        | { data?: unknown; meta?: { newest_id?: unknown; next_token?: unknown } }
+        | string;
+      if (
+        typeof body !== 'object' ||
+        body === null ||
+        (body.data !== undefined && !Array.isArray(body.data))
+      ) {
+        throw new SourceError(
+          'X_MALFORMED',
+          'X answered GET /2/tweets/search/recent with something that is not a search page; nothing was read, the cursor stays where it was.',
+          { kind: 'transient' },
+        );
+      }
+      const limit = page.rateLimit as { remaining?: number; reset?: number } | undefined;
+      return {
+        tweets: (body.data as unknown[] | undefined) ?? [],
+        newestId: typeof body.meta?.newest_id === 'string' ? body.meta.newest_id : null,
+        nextToken: typeof body.meta?.next_token === 'string' ? body.meta.next_token : null,
+        rateLimit:
+          limit?.remaining !== undefined && limit.reset !== undefined
+            ? { remaining: limit.remaining, resetAt: new Date(limit.reset * 1000) }
+            : null,
+      };
+    },
+  };
+}

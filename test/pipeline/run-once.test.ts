@@ -1,0 +1,126 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type FakeReddit, startFakeReddit } from '../../src/fakes/fake-reddit.js';
+import { type FakeX, startFakeX } from '../../src/fakes/fake-x.js';
+import { runOnce } from '../../src/pipeline/run-once.js';
+import { createCursorStore } from '../../src/store/cursors.js';
+import { openDatabase } from '../../src/store/open-database.js';
+import { createPostStore } from '../../src/store/posts.js';
+import { createReadBudget } from '../../src/store/read-budget.js';
+import { createSourceHealthStore } from '../../src/store/source-health.js';
+import { redditSourceFor, xSourceFor } from '../fakes/connect.js';
+import { captureLogger, defaultTaxonomy, scoreSentiment } from '../helpers.js';
+
+describe('runOnce', () => {
+  let reddit: FakeReddit;
+  let x: FakeX;
+  afterEach(async () => {
+    await reddit?.close();
+    await x?.close();
+  });
+
+  async function setUp() {
+    reddit = await startFakeReddit();
+    x = await startFakeX();
+    const db = openDatabase(':memory:');
+    const logs = captureLogger();
+    const deps = {
+      taxonomy: defaultTaxonomy(),
+      languages: ['en', 'es'],
+      scoreSentiment,
+      store: createPostStore(db),
+      cursors: createCursorStore(db),
+      health: createSourceHealthStore(db),
+      budget: createReadBudget(db),
+      log: logs.log,
+      now: () => new Date(),
+    };
+    const sources = [
+      redditSourceFor(reddit, { log: logs.log }).source,
+      xSourceFor(x, { log: logs.log }),
+    ];
+    await runOnce(sources, deps);
+    return { db, deps, sources, logs };
+  }
+
+  it('stores relevant posts from both sources and nothing protected, from either', async () => {
+    const { db, deps, sources, logs } = await setUp();
+    const now = Date.now();
+    reddit.publish(
+      {
+        kind: 'post',
+        subreddit: 'AmazonFlexDrivers',
+        title: 'Scanner',
+        text: 'The app crashed at every stop',
+        createdAt: new Date(now),
+      },
+      {
+        kind: 'comment',
+        subreddit: 'couriersofreddit',
+        text: 'We walk out on Friday, union now ploughmarker',
+        createdAt: new Date(now + 1),
+      },
+      {
+        kind: 'post',
+        subreddit: 'repartidores',
+        title: 'Huelga',
+        text: 'Huelga el lunes por las propinas ploughmarker',
+        createdAt: new Date(now + 2),
+      },
+    );
+    x.publish(
+      { text: 'Tips missing again this week', createdAt: new Date(now + 3), lang: 'en' },
+      {
+        text: 'Talked to a journalist about the unsafe station ploughmarker',
+        createdAt: new Date(now + 4),
+        lang: 'en',
+      },
+      { text: 'Nice weather today', createdAt: new Date(now + 5), lang: 'en' },
+    );
+    const cycles = await runOnce(sources, deps);
+    expect(cycles.map((c) => [c.source, c.state, c.fetched, c.stored])).toEqual([
+      ['reddit', 'ok', 3, 1],
+      ['x', 'ok', 3, 1],
+    ]);
+    const everything = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .pluck()
+      .all()
+      .map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t}"`).all()))
+      .join();
+    expect(everything).toContain('The app crashed');
+    expect(everything).not.toContain('ploughmarker');
+    expect(logs.lines()).not.toContain('ploughmarker');
+    expect(logs.lines()).not.toContain('The app crashed');
+  });
+
+  it('keeps polling the other source when one fails', async () => {
+    const { deps, sources } = await setUp();
+    reddit.failNext('forbidden');
+    x.publish({ text: 'Tips missing again this week', createdAt: new Date(), lang: 'en' });
+    const cycles = await runOnce(sources, deps);
+    expect(cycles.map((c) => [c.source, c.state, c.stored])).toEqual([
+      ['reddit', 'failing', 0],
+      ['x', 'ok', 1],
+    ]);
+  });
+
+  it('logs one line per source and cycle with counts and state, never post text', async () => {
+    const { deps, sources, logs } = await setUp();
+    x.publish({ text: 'Tips missing again this week', createdAt: new Date(), lang: 'en' });
+    await runOnce(sources, deps);
+    const lines = logs
+      .lines()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.msg === 'poll');
+    expect(lines.at(-1)).toMatchObject({
+      source: 'x',
+      state: 'ok',
+      fetched: 1,
+      stored: 1,
+      requests: 1,
+    });
+    expect(lines.at(-1)).toHaveProperty('durationMs');
+  });
+});
