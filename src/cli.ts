@@ -4,13 +4,35 @@ import { Command } from 'commander';
 import { config as loadDotenv } from 'dotenv';
 import { runClassifyCommand } from './cli/classify-command.js';
 import { runDemoCommand } from './cli/demo-command.js';
+import { runFakesCommand } from './cli/fakes-command.js';
 import { runImportCommand } from './cli/import-command.js';
 import { loadContext } from './cli/load-context.js';
+import { parseDuration } from './cli/parse-duration.js';
+import { runOnceCommand } from './cli/run-command.js';
 import { runSearchCommand } from './cli/search-command.js';
+import { hasLiveCredentials, runStartCommand } from './cli/start-command.js';
 import { ConfigError, DriverVoiceError, TaxonomyError } from './errors.js';
 import { createLogger } from './log/create-logger.js';
 import { migrate, openDatabase } from './store/open-database.js';
 import { createPostStore } from './store/posts.js';
+
+/**
+ * Aborts on the first SIGTERM or SIGINT, so the current cycle can finish;
+ * a second signal exits at once.
+ */
+function stopSignal(): AbortSignal {
+  const controller = new AbortController();
+  const stop = () => {
+    if (controller.signal.aborted) process.exit(1);
+    process.stderr.write(
+      'driver-voice: stopping after the current step (signal again to exit now)\n',
+    );
+    controller.abort();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  return controller.signal;
+}
 
 /** Wiring only: parse arguments, build dependencies, call a command, map errors to exit codes. */
 async function main(argv: string[]): Promise<number> {
@@ -126,12 +148,70 @@ async function main(argv: string[]): Promise<number> {
       }
     });
 
+  const backfill = (value: string | undefined): Date | undefined => {
+    if (value === undefined) return undefined;
+    const ms = parseDuration(value);
+    if (ms === null)
+      throw new ConfigError(`--backfill takes a duration such as 6h, 24h or 7d; got "${value}".`);
+    return new Date(Date.now() - ms);
+  };
+
+  program
+    .command('run')
+    .description('one poll → classify → store cycle over every configured source')
+    .requiredOption('--once', 'run one cycle, then exit (the only mode of run)')
+    .option(
+      '--backfill <duration>',
+      'on a first run, read back this far (e.g. 24h) instead of starting from now',
+    )
+    .action(async (options: { backfill?: string }) => {
+      const ctx = context(program.opts());
+      const since = backfill(options.backfill);
+      exitCode = await runOnceCommand({
+        context: ctx,
+        log,
+        output: process.stdout,
+        ...(since ? { backfillSince: since } : {}),
+      });
+    });
+
   program
     .command('start')
     .description('run driver-voice; without credentials, the demo on bundled sample posts')
-    .action(async () => {
+    .option(
+      '--backfill <duration>',
+      'on a first run, read back this far (e.g. 24h) instead of starting from now',
+    )
+    .action(async (options: { backfill?: string }) => {
       const ctx = context(program.opts());
-      exitCode = await runDemoCommand({ context: ctx, output: process.stdout, log });
+      if (!hasLiveCredentials(ctx)) {
+        exitCode = await runDemoCommand({ context: ctx, output: process.stdout, log });
+        return;
+      }
+      const since = backfill(options.backfill);
+      exitCode = await runStartCommand({
+        context: ctx,
+        log,
+        output: process.stdout,
+        signal: stopSignal(),
+        ...(since ? { backfillSince: since } : {}),
+      });
+    });
+
+  program
+    .command('fakes')
+    .description(
+      'loopback fakes of Reddit and X publishing the sample posts, for trying run and start by hand',
+    )
+    .option('--reddit-port <port>', 'port of the fake Reddit (default: any free one)')
+    .option('--x-port <port>', 'port of the fake X (default: any free one)')
+    .action(async (options: { redditPort?: string; xPort?: string }) => {
+      exitCode = await runFakesCommand({
+        output: process.stdout,
+        signal: stopSignal(),
+        ...(options.redditPort ? { redditPort: Number(options.redditPort) } : {}),
+        ...(options.xPort ? { xPort: Number(options.xPort) } : {}),
+      });
     });
 
   try {

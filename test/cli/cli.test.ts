@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { tempDir } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -69,12 +70,12 @@ describe('the driver-voice command', () => {
   it('creates and migrates the database with db migrate', async () => {
     const dir = tempDir();
     const config = configIn(dir);
-    expect((await cli(['--config', config, 'db', 'migrate'])).stdout).toMatch(
-      /applied 1 \(.*\); schema is now 1/,
-    );
-    expect((await cli(['--config', config, 'db', 'migrate'])).stdout).toMatch(
-      /is up to date \(schema 1\)/,
-    );
+    const latest = MIGRATIONS.at(-1)!.version;
+    const first = await cli(['--config', config, 'db', 'migrate']);
+    expect(first.stdout).toMatch(/applied 1 \(.*\)/);
+    expect(first.stdout).toContain(`schema is now ${latest}`);
+    const again = await cli(['--config', config, 'db', 'migrate']);
+    expect(again.stdout).toContain(`is up to date (schema ${latest})`);
   });
 
   it('exits 2 with the fix on a bad config, without a stack trace', async () => {
@@ -92,5 +93,65 @@ describe('the driver-voice command', () => {
     const { code, stderr } = await cli(['--config', config, 'search', '*', '()', '🚗']);
     expect(code).toBe(1);
     expect(stderr).toContain('Type at least one word to search for');
+  });
+});
+
+describe('driver-voice run --once', () => {
+  it('polls the fakes through the real clients, storing what is new since the last run', async () => {
+    const { startFakeReddit } = await import('../../src/fakes/fake-reddit.js');
+    const { startFakeX } = await import('../../src/fakes/fake-x.js');
+    const reddit = await startFakeReddit();
+    const x = await startFakeX();
+    try {
+      const dir = tempDir();
+      const config = path.join(dir, 'config.yml');
+      writeFileSync(
+        config,
+        'sources:\n  reddit:\n    subreddits: [AmazonFlexDrivers]\n  x:\n    query: \'"amazon flex"\'\nstorage:\n  path: dv.db\n',
+      );
+      const env = {
+        REDDIT_BASE_URL: reddit.url,
+        REDDIT_CLIENT_ID: 'test-client',
+        REDDIT_CLIENT_SECRET: 'test-secret',
+        REDDIT_USER_AGENT: 'linux:driver-voice-test:0.1.0 (by /u/driver_voice_ops)',
+        X_API_BASE_URL: x.url,
+        X_BEARER_TOKEN: 'test-bearer',
+      };
+      const first = await cli(['--config', config, 'run', '--once'], { env });
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/^reddit: ok; 0 read/m);
+      const now = Date.now();
+      reddit.publish({
+        kind: 'post',
+        subreddit: 'AmazonFlexDrivers',
+        title: 'Scanner',
+        text: 'The app crashed again',
+        createdAt: new Date(now),
+      });
+      x.publish({ text: 'Tips missing again this week', createdAt: new Date(now + 1), lang: 'en' });
+      x.publish({ text: 'Strike on Friday, log off', createdAt: new Date(now + 2), lang: 'en' });
+      const second = await cli(['--config', config, 'run', '--once'], { env });
+      expect(second.stdout).toMatch(/^reddit: ok; 1 read, 1 stored/m);
+      expect(second.stdout).toMatch(/^x: ok; 2 read, 1 stored, 1 not stored/m);
+      const found = await cli(['--config', config, 'search', 'tips OR app', '--json']);
+      expect(found.stdout.trim().split('\n')).toHaveLength(2);
+    } finally {
+      await reddit.close();
+      await x.close();
+    }
+  });
+
+  it('exits 2 when a configured source has no credentials, naming what to set', async () => {
+    const dir = tempDir();
+    const config = path.join(dir, 'config.yml');
+    writeFileSync(
+      config,
+      'sources:\n  reddit:\n    subreddits: [AmazonFlexDrivers]\nstorage:\n  path: dv.db\n',
+    );
+    const { code, stderr } = await cli(['--config', config, 'run', '--once']);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'REDDIT_CLIENT_ID, REDDIT_CLIENT_SECRET, REDDIT_USER_AGENT are not set',
+    );
   });
 });

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { startFakeReddit } from '../fakes/fake-reddit.js';
+import { startFakeX } from '../fakes/fake-x.js';
+import { postRecordSchema } from '../pipeline/post-record-schema.js';
+import type { Post } from '../types.js';
+import { SAMPLE_POSTS } from './demo-command.js';
+
+/** The sample posts, in order, as the fakes will publish them. */
+export function readSamplePosts(file = SAMPLE_POSTS): Post[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => postRecordSchema.parse(JSON.parse(line)));
+}
+
+/**
+ * `driver-voice fakes`: loopback fakes of Reddit and X that publish the
+ * sample posts a few a second, for trying `run --once` or `start` by hand.
+ * Resolves when `signal` aborts.
+ */
+export async function runFakesCommand(deps: {
+  output: Writable;
+  signal: AbortSignal;
+  redditPort?: number;
+  xPort?: number;
+  perSecond?: number;
+}): Promise<number> {
+  const reddit = await startFakeReddit({ ...(deps.redditPort ? { port: deps.redditPort } : {}) });
+  const x = await startFakeX({ ...(deps.xPort ? { port: deps.xPort } : {}) });
+  const samples = readSamplePosts();
+  deps.output.write(
+    [
+      'Loopback fakes of Reddit and X are running; they publish the sample posts, a few a second, round and round.',
+      'In another terminal:',
+      '',
+      `  export REDDIT_BASE_URL=${reddit.url} REDDIT_CLIENT_ID=test-client REDDIT_CLIENT_SECRET=test-secret`,
+      `  export REDDIT_USER_AGENT="linux:driver-voice:0.1.0 (by /u/driver_voice_demo)"`,
+      `  export X_API_BASE_URL=${x.url} X_BEARER_TOKEN=test-bearer`,
+      '  npx driver-voice --config data/config.example.yml run --once   # the first run notes where now is',
+      '  npx driver-voice --config data/config.example.yml run --once   # later runs read what was published since',
+      '',
+      'Ctrl-C stops the fakes.',
+      '',
+    ].join('\n'),
+  );
+  let next = 0;
+  const publish = () => {
+    const post = samples[next++ % samples.length]!;
+    const createdAt = new Date();
+    if (post.source === 'x')
+      x.publish({ text: post.text, createdAt, lang: post.lang === 'und' ? 'en' : post.lang });
+    else
+      reddit.publish({
+        kind: post.kind === 'comment' ? 'comment' : 'post',
+        subreddit: post.community,
+        ...(post.title ? { title: post.title } : {}),
+        text: post.text,
+        createdAt,
+      });
+  };
+  const timer = setInterval(publish, 1000 / (deps.perSecond ?? 3));
+  await new Promise<void>((resolve) =>
+    deps.signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
+  clearInterval(timer);
+  await Promise.all([reddit.close(), x.close()]);
+  return 0;
+}

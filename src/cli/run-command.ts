@@ -1,0 +1,42 @@
+import type { Writable } from 'node:stream';
+import type { Logger } from '../log/create-logger.js';
+import { runOnce } from '../pipeline/run-once.js';
+import type { SourceCycle } from '../pipeline/run-source.js';
+import { createPoller } from './create-poller.js';
+import type { Context } from './load-context.js';
+
+export function describeCycle(cycle: SourceCycle): string {
+  const counts = `${cycle.fetched} read, ${cycle.stored} stored, ${cycle.notStored} not stored, ${cycle.duplicates} duplicates, ${cycle.requests} requests, ${cycle.durationMs} ms`;
+  return `${cycle.source}: ${cycle.state}; ${counts}${cycle.error ? `\n  ${cycle.error.message}` : ''}`;
+}
+
+/**
+ * `driver-voice run --once`: one poll → classify → store cycle over every
+ * configured source, then exit. Exits non-zero only on a config error (thrown
+ * before this runs); a failing source is reported, and its state stored.
+ */
+export async function runOnceCommand(deps: {
+  context: Context;
+  log: Logger;
+  output: Writable;
+  backfillSince?: Date;
+}): Promise<number> {
+  const poller = createPoller(deps.context, deps.log);
+  try {
+    if (poller.sources.length === 0) {
+      deps.output.write(
+        'No sources are configured: add sources.reddit or sources.x to the config (see data/config.example.yml).\n',
+      );
+      return 0;
+    }
+    const cycles = await runOnce(
+      poller.sources.map((s) => s.source),
+      poller.deps,
+      deps.backfillSince ? { backfillSince: deps.backfillSince } : {},
+    );
+    for (const cycle of cycles) deps.output.write(`${describeCycle(cycle)}\n`);
+    return 0;
+  } finally {
+    poller.db.close();
+  }
+}
