@@ -118,3 +118,28 @@ export class BudgetSpentError extends SourceError {
     super('BUDGET_SPENT', message, { kind: 'transient' });
   }
 }
+
+/**
+ * A Slack Web API call failed. `permanent` failures (channel_not_found,
+ * not_in_channel, is_archived, bad token, missing scope) will not heal by
+ * retrying; a rate limit carries how long to wait.
+ */
+export class SlackError extends DriverVoiceError {
+  readonly slackError: string;
+  readonly permanent: boolean;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    method: string,
+    slackError: string,
+    options: { permanent: boolean; retryAfterMs?: number; cause?: unknown },
+  ) {
+    super('SLACK_ERROR', `Slack ${method} failed: ${slackError}`, {
+      cause: options.cause,
+      context: { method, slackError },
+    });
+    this.slackError = slackError;
+    this.permanent = options.permanent;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}

@@ -2,8 +2,11 @@ import type { Writable } from 'node:stream';
 import type { Logger } from '../log/create-logger.js';
 import { runOnce } from '../pipeline/run-once.js';
 import type { SourceCycle } from '../pipeline/run-source.js';
-import { createPoller } from './create-poller.js';
+import { createRuntime } from './create-runtime.js';
 import type { Context } from './load-context.js';
+
+/** How long `run --once` waits for Slack to accept deferred messages (429, retries) before leaving them queued. */
+const DELIVERY_WAIT_MS = 120_000;
 
 export function describeCycle(cycle: SourceCycle): string {
   const counts = `${cycle.fetched} read, ${cycle.stored} stored, ${cycle.notStored} not stored, ${cycle.duplicates} duplicates, ${cycle.requests} requests, ${cycle.durationMs} ms`;
@@ -21,7 +24,7 @@ export async function runOnceCommand(deps: {
   output: Writable;
   backfillSince?: Date;
 }): Promise<number> {
-  const poller = createPoller(deps.context, deps.log);
+  const poller = createRuntime(deps.context, deps.log);
   try {
     if (poller.sources.length === 0) {
       deps.output.write(
@@ -35,6 +38,13 @@ export async function runOnceCommand(deps: {
       deps.backfillSince ? { backfillSince: deps.backfillSince } : {},
     );
     for (const cycle of cycles) deps.output.write(`${describeCycle(cycle)}\n`);
+    if (poller.slack) {
+      await poller.slack.dispatcher.checkChannels(poller.slack.channels);
+      const report = await poller.slack.dispatcher.deliver({ waitUpToMs: DELIVERY_WAIT_MS });
+      deps.output.write(
+        `slack: ${report.sent} posted, ${report.failed} failed, ${report.pending} pending\n`,
+      );
+    }
     return 0;
   } finally {
     poller.db.close();

@@ -3,7 +3,7 @@ import type { Logger } from '../log/create-logger.js';
 import { runSource } from '../pipeline/run-source.js';
 import { runScheduler } from '../pipeline/schedule.js';
 import { sleep } from '../sources/request-limiter.js';
-import { createPoller } from './create-poller.js';
+import { createRuntime } from './create-runtime.js';
 import type { Context } from './load-context.js';
 
 /** True when the environment holds credentials for something live: a source or Slack. */
@@ -24,7 +24,7 @@ export async function runStartCommand(deps: {
   signal: AbortSignal;
   backfillSince?: Date;
 }): Promise<number> {
-  const poller = createPoller(deps.context, deps.log);
+  const poller = createRuntime(deps.context, deps.log);
   try {
     if (poller.sources.length === 0) {
       deps.output.write(

@@ -110,4 +110,32 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'outbox of Slack messages, admin alerts sent once',
+    sql: `
+      CREATE TABLE outbox (
+        id              INTEGER PRIMARY KEY,
+        post_id         INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+        channel         TEXT    NOT NULL,
+        owner           TEXT,
+        categories      TEXT    NOT NULL,
+        status          TEXT    NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        message_ts      TEXT,
+        error           TEXT,
+        created_at      INTEGER NOT NULL,
+        sent_at         INTEGER,
+        UNIQUE (post_id, channel)
+      ) STRICT;
+      CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+      CREATE INDEX outbox_message ON outbox (channel, message_ts);
+
+      CREATE TABLE alerts (
+        key TEXT    PRIMARY KEY,
+        at  INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

@@ -32,7 +32,14 @@ export function utcDay(time: Date): string {
   return time.toISOString().slice(0, 10);
 }
 
-export function createPostStore(db: Db): PostStore {
+/**
+ * `onStored` runs inside the storing transaction for each new post, e.g. to
+ * queue its Slack messages: a post and its outbox rows commit together.
+ */
+export function createPostStore(
+  db: Db,
+  options: { onStored?: (postId: number, post: ClassifiedPost) => void } = {},
+): PostStore {
   const insertPost = db.prepare(`
     INSERT INTO posts (source, external_id, url, community, kind, created_at, ingested_at, lang, title, text,
                        sentiment, sentiment_label, priority)
@@ -78,6 +85,7 @@ export function createPostStore(db: Db): PostStore {
           );
           bumpDailyCount.run(day, category.id, post.community, post.source);
         }
+        options.onStored?.(Number(postId), classified);
         return 'stored';
       });
       also?.();

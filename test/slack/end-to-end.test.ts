@@ -1,0 +1,188 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type FakeReddit, startFakeReddit } from '../../src/fakes/fake-reddit.js';
+import { type FakeSlack, startFakeSlack } from '../../src/fakes/fake-slack.js';
+import { type FakeX, startFakeX } from '../../src/fakes/fake-x.js';
+import { tempDir } from '../helpers.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const run = promisify(execFile);
+
+export const ROUTING_CONFIG = `
+sources:
+  reddit:
+    subreddits: [AmazonFlexDrivers]
+  x:
+    query: '"amazon flex"'
+routing:
+  default: { channel: C0000GENERAL }
+  categories:
+    app:    { channel: C0000APPOPS, owner: U0000APPLEAD }
+    pay:    { channel: C0000PAYOPS, owner: pay-lead@example.com }
+    safety: { channel: C0000SAFETY, owner: U0000SAFETY }
+  languages:
+    es: { channel: C0000ESPANA, owner: U0000ESLEAD }
+slack:
+  adminChannel: C0000ADMIN
+  admins: [U0000ADMIN]
+storage:
+  path: dv.db
+`;
+
+export const PRIVATE_CHANNELS = Object.fromEntries(
+  ['C0000GENERAL', 'C0000APPOPS', 'C0000PAYOPS', 'C0000SAFETY', 'C0000ESPANA', 'C0000ADMIN'].map(
+    (id) => [id, { isPrivate: true }],
+  ),
+);
+
+export function envFor(reddit: FakeReddit, x: FakeX, slack: FakeSlack): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    LOG_LEVEL: 'warn',
+    REDDIT_BASE_URL: reddit.url,
+    REDDIT_CLIENT_ID: 'test-client',
+    REDDIT_CLIENT_SECRET: 'test-secret',
+    REDDIT_USER_AGENT: 'linux:driver-voice-test:0.1.0 (by /u/driver_voice_ops)',
+    X_API_BASE_URL: x.url,
+    X_BEARER_TOKEN: 'test-bearer',
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_API_URL: slack.apiUrl,
+  };
+}
+
+export async function runOnceCli(config: string, env: Record<string, string>) {
+  return run(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), '--config', config, 'run', '--once'],
+    { env, cwd: ROOT },
+  );
+}
+
+describe('end to end: fake Reddit and X → run --once → fake Slack', () => {
+  let reddit: FakeReddit;
+  let x: FakeX;
+  let slack: FakeSlack;
+  afterEach(async () => {
+    await Promise.all([reddit?.close(), x?.close(), slack?.close()]);
+  });
+
+  it('posts one message per flagged post to the right private channel, mentioning the right owner', async () => {
+    reddit = await startFakeReddit();
+    x = await startFakeX();
+    slack = await startFakeSlack({
+      channels: PRIVATE_CHANNELS,
+      users: { 'pay-lead@example.com': 'U0000PAYLEAD' },
+    });
+    const dir = tempDir();
+    const config = path.join(dir, 'config.yml');
+    writeFileSync(config, ROUTING_CONFIG);
+    const env = envFor(reddit, x, slack);
+    await runOnceCli(config, env);
+
+    const now = Date.now();
+    reddit.publish(
+      {
+        kind: 'post',
+        subreddit: 'AmazonFlexDrivers',
+        title: 'Scanner',
+        text: 'The app crashed again <!channel> <@U0BOSS> & <!here>',
+        createdAt: new Date(now),
+      },
+      {
+        kind: 'comment',
+        subreddit: 'AmazonFlexDrivers',
+        text: 'Tips missing since Monday',
+        createdAt: new Date(now + 1),
+      },
+      {
+        kind: 'comment',
+        subreddit: 'AmazonFlexDrivers',
+        text: 'We strike on Friday, the app is broken',
+        createdAt: new Date(now + 2),
+      },
+      {
+        kind: 'post',
+        subreddit: 'AmazonFlexDrivers',
+        title: 'Podcasts',
+        text: 'What do you listen to?',
+        createdAt: new Date(now + 3),
+      },
+    );
+    x.publish(
+      { text: 'La app se cierra cada vez que escaneo', createdAt: new Date(now + 4), lang: 'es' },
+      { text: 'Huelga de repartidores el lunes', createdAt: new Date(now + 5), lang: 'es' },
+    );
+    const { stdout } = await runOnceCli(config, env);
+    expect(stdout).toContain('slack: 3 posted, 0 failed, 0 pending');
+
+    const posts = slack.callsTo('chat.postMessage');
+    expect(posts.map((p) => p.args.channel).sort()).toEqual([
+      'C0000APPOPS',
+      'C0000ESPANA',
+      'C0000PAYOPS',
+    ]);
+    const byChannel = Object.fromEntries(posts.map((p) => [String(p.args.channel), p.args]));
+    const blocksText = (args: Record<string, unknown>) => JSON.stringify(args.blocks);
+    expect(blocksText(byChannel.C0000APPOPS!)).toContain('<@U0000APPLEAD>');
+    expect(blocksText(byChannel.C0000PAYOPS!)).toContain('<@U0000PAYLEAD>');
+    expect(blocksText(byChannel.C0000ESPANA!)).toContain('<@U0000ESLEAD>');
+
+    const app = blocksText(byChannel.C0000APPOPS!);
+    expect(app).toContain('&lt;!channel&gt; &lt;@U0BOSS&gt; &amp; &lt;!here&gt;');
+    expect(app).not.toMatch(/<!channel>|<!here>|<@U0BOSS>/);
+    expect(String(byChannel.C0000APPOPS!.text)).not.toContain('<!channel>');
+    expect(byChannel.C0000APPOPS!.unfurl_links).toBe('false');
+    expect(byChannel.C0000APPOPS!).not.toHaveProperty('link_names');
+
+    const everything = JSON.stringify(slack.calls);
+    expect(everything).not.toMatch(/strike|Huelga|Podcasts/i);
+    expect(slack.callsTo('users.lookupByEmail')).toHaveLength(1);
+    expect(slack.callsTo('conversations.info').length).toBeGreaterThan(0);
+  });
+
+  it('refuses a public or externally shared channel and tells the admin channel once', async () => {
+    reddit = await startFakeReddit();
+    x = await startFakeX();
+    slack = await startFakeSlack({
+      channels: {
+        ...PRIVATE_CHANNELS,
+        C0000APPOPS: { isPrivate: false },
+        C0000PAYOPS: { isPrivate: true, isExtShared: true },
+      },
+    });
+    const dir = tempDir();
+    const config = path.join(dir, 'config.yml');
+    writeFileSync(config, ROUTING_CONFIG);
+    const env = envFor(reddit, x, slack);
+    await runOnceCli(config, env);
+    reddit.publish(
+      {
+        kind: 'post',
+        subreddit: 'AmazonFlexDrivers',
+        title: 'Scanner',
+        text: 'The app crashed again',
+        createdAt: new Date(),
+      },
+      {
+        kind: 'comment',
+        subreddit: 'AmazonFlexDrivers',
+        text: 'Tips missing since Monday',
+        createdAt: new Date(Date.now() + 1),
+      },
+    );
+    await runOnceCli(config, env);
+    const posted = slack.callsTo('chat.postMessage').map((c) => c.args.channel);
+    expect(posted).not.toContain('C0000APPOPS');
+    expect(posted).not.toContain('C0000PAYOPS');
+    const alerts = slack
+      .callsTo('chat.postMessage')
+      .filter((c) => c.args.channel === 'C0000ADMIN')
+      .map((c) => String(c.args.text));
+    expect(alerts.filter((t) => t.includes('C0000APPOPS is public'))).toHaveLength(1);
+    expect(alerts.filter((t) => t.includes('C0000PAYOPS is shared outside'))).toHaveLength(1);
+  });
+});
