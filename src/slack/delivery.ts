@@ -89,8 +89,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     if (alertSeen.get(key)) return;
     alertSave.run(key, deps.now());
     deps.log.warn({ alert: key }, text);
-    if (!deps.adminChannel || (await channelProblem(deps.adminChannel)) !== null) return;
+    if (!deps.adminChannel) return;
     try {
+      const problem = await channelProblem(deps.adminChannel);
+      if (problem) {
+        deps.log.error({ channel: deps.adminChannel, problem }, 'the admin channel cannot be used; alerts go to the log only');
+        return;
+      }
       await deps.slack.post(deps.adminChannel, {
         text: `driver-voice: ${text}`,
         blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${text}` } }],
@@ -148,8 +153,17 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return owners.get(owner)!;
   }
 
+  const retryLater = (row: OutboxRow, reason: string): void =>
+    outbox.retryLater(row.id, deps.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (row.attempts + 1)), reason);
+
   async function deliverRow(row: OutboxRow, report: DeliveryReport): Promise<void> {
-    const problem = await channelProblem(row.channel);
+    let problem: string | null;
+    try {
+      problem = await channelProblem(row.channel);
+    } catch (error) {
+      retryLater(row, error instanceof SlackError ? error.slackError : String(error));
+      return;
+    }
     if (problem) {
       report.failed += await failChannel(row.channel, problem);
       return;
@@ -192,11 +206,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           `Slack refused a message with ${error.slackError}; check the bot token and scopes.`,
         );
       } else {
-        outbox.retryLater(
-          row.id,
-          deps.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (row.attempts + 1)),
-          error.slackError,
-        );
+        retryLater(row, error.slackError);
       }
     }
   }
@@ -228,7 +238,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           const current = outbox.get(row.id);
           if (!current || current.status !== 'pending' || current.nextAttemptAt > deps.now())
             continue;
-          await deliverRow(current, report);
+          try {
+            await deliverRow(current, report);
+          } catch (error) {
+            deps.log.error({ err: error, outboxId: current.id }, 'unexpected failure while delivering; retrying later');
+            retryLater(current, 'unexpected_error');
+          }
         }
       }
       report.pending = outbox.pendingCount();
