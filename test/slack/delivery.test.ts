@@ -12,15 +12,27 @@ import { captureLogger, defaultTaxonomy, makePost } from '../helpers.js';
 
 const routing = {
   default: { channel: 'C0000GENERAL' },
-  categories: { app: { channel: 'C0000APPOPS', owner: 'U0000APPLEAD' }, pay: { channel: 'C0000PAYOPS' }, safety: { channel: 'C0000SAFETY' } },
+  categories: {
+    app: { channel: 'C0000APPOPS', owner: 'U0000APPLEAD' },
+    pay: { channel: 'C0000PAYOPS' },
+    safety: { channel: 'C0000SAFETY' },
+  },
   languages: {},
 };
-const channels = { C0000GENERAL: {}, C0000APPOPS: {}, C0000PAYOPS: {}, C0000SAFETY: {}, C0000ADMIN: {} };
+const channels = {
+  C0000GENERAL: {},
+  C0000APPOPS: {},
+  C0000PAYOPS: {},
+  C0000SAFETY: {},
+  C0000ADMIN: {},
+};
 
 function classified(category: string, text = `Problem with ${category}`): ClassifiedPost {
   return {
     post: makePost({ text }),
-    categories: [{ id: category, name: category, priority: 'normal', subcategories: [], matched: [category] }],
+    categories: [
+      { id: category, name: category, priority: 'normal', subcategories: [], matched: [category] },
+    ],
     lang: 'en',
     sentiment: { score: 0, label: 'neutral' },
   };
@@ -36,7 +48,10 @@ describe('the dispatcher', () => {
     slack = await startFakeSlack({ channels: fakeChannels, now });
     const db = openDatabase(':memory:');
     const outbox = createOutbox(db);
-    const store = createPostStore(db, { onStored: (id, post) => outbox.enqueue(id, routePost(post.categories, post.lang, routing), new Date(clock)) });
+    const store = createPostStore(db, {
+      onStored: (id, post) =>
+        outbox.enqueue(id, routePost(post.categories, post.lang, routing), new Date(clock)),
+    });
     const log = captureLogger().log;
     const dispatcher = createDispatcher({
       db,
@@ -55,18 +70,24 @@ describe('the dispatcher', () => {
   it('delivers everything after Slack answered 429 for 30 seconds, never more than one message a second per channel', async () => {
     const { store, dispatcher, now } = await setUp();
     const start = now();
-    store.insertMany(['app', 'pay', 'safety'].flatMap((c) => Array.from({ length: 5 }, () => classified(c))), new Date(start));
+    store.insertMany(
+      ['app', 'pay', 'safety'].flatMap((c) => Array.from({ length: 5 }, () => classified(c))),
+      new Date(start),
+    );
     slack.rateLimitUntil(start + 30_000);
     const report = await dispatcher.deliver({ waitUpToMs: 120_000 });
     expect(report).toEqual({ sent: 15, failed: 0, pending: 0 });
-    const delivered = slack.calls.filter((c) => c.method === 'chat.postMessage' && c.at >= start + 30_000);
+    const delivered = slack.calls.filter(
+      (c) => c.method === 'chat.postMessage' && c.at >= start + 30_000,
+    );
     expect(delivered).toHaveLength(15);
     const limited = slack.callsTo('chat.postMessage').filter((c) => c.at < start + 30_000);
     expect(limited.length).toBeGreaterThan(0);
     for (const channel of ['C0000APPOPS', 'C0000PAYOPS', 'C0000SAFETY']) {
       const times = delivered.filter((c) => c.args.channel === channel).map((c) => c.at);
       expect(times).toHaveLength(5);
-      for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(1000);
+      for (let i = 1; i < times.length; i++)
+        expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(1000);
     }
   });
 
@@ -86,7 +107,9 @@ describe('the dispatcher', () => {
     store.insertMany([classified('pay'), classified('pay')], new Date(now()));
     await dispatcher.deliver();
     const alerts = slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0000ADMIN');
-    expect(alerts.map((a) => a.args.text)).toEqual([expect.stringContaining('not a member of channel C0000PAYOPS')]);
+    expect(alerts.map((a) => a.args.text)).toEqual([
+      expect.stringContaining('not a member of channel C0000PAYOPS'),
+    ]);
   });
 
   it('retries a transient failure with backoff and records the message ts', async () => {
@@ -95,13 +118,18 @@ describe('the dispatcher', () => {
     await slack.close(); // Slack unreachable
     const first = await dispatcher.deliver();
     expect(first).toMatchObject({ sent: 0, pending: 1 });
-    expect(db.prepare('SELECT attempts, next_attempt_at > ? AS later FROM outbox').get(now())).toEqual({ attempts: 1, later: 1 });
+    expect(
+      db.prepare('SELECT attempts, next_attempt_at > ? AS later FROM outbox').get(now()),
+    ).toEqual({ attempts: 1, later: 1 });
   });
 
   it('records the ts of each posted message', async () => {
     const { db, store, dispatcher, now } = await setUp();
     store.insertMany([classified('app')], new Date(now()));
     await dispatcher.deliver();
-    expect(db.prepare("SELECT status, message_ts FROM outbox").get()).toEqual({ status: 'sent', message_ts: expect.stringMatching(/^\d+\.\d{6}$/) });
+    expect(db.prepare('SELECT status, message_ts FROM outbox').get()).toEqual({
+      status: 'sent',
+      message_ts: expect.stringMatching(/^\d+\.\d{6}$/),
+    });
   });
 });
