@@ -93,7 +93,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     try {
       const problem = await channelProblem(deps.adminChannel);
       if (problem) {
-        deps.log.error({ channel: deps.adminChannel, problem }, 'the admin channel cannot be used; alerts go to the log only');
+        deps.log.error(
+          { channel: deps.adminChannel, problem },
+          'the admin channel cannot be used; alerts go to the log only',
+        );
         return;
       }
       await deps.slack.post(deps.adminChannel, {
@@ -154,7 +157,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   const retryLater = (row: OutboxRow, reason: string): void =>
-    outbox.retryLater(row.id, deps.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (row.attempts + 1)), reason);
+    outbox.retryLater(
+      row.id,
+      deps.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (row.attempts + 1)),
+      reason,
+    );
 
   async function deliverRow(row: OutboxRow, report: DeliveryReport): Promise<void> {
     let problem: string | null;
@@ -241,7 +248,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           try {
             await deliverRow(current, report);
           } catch (error) {
-            deps.log.error({ err: error, outboxId: current.id }, 'unexpected failure while delivering; retrying later');
+            deps.log.error(
+              { err: error, outboxId: current.id },
+              'unexpected failure while delivering; retrying later',
+            );
             retryLater(current, 'unexpected_error');
           }
         }

@@ -10,7 +10,11 @@ export interface ChannelInfo {
 
 /** The one tiny interface driver-voice needs of Slack (a Notifier plus two look-ups). */
 export interface SlackApi {
-  post(channel: string, message: SlackMessage): Promise<{ ts: string }>;
+  post(
+    channel: string,
+    message: SlackMessage,
+    options?: { threadTs?: string },
+  ): Promise<{ ts: string }>;
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
   channelInfo(channel: string): Promise<ChannelInfo>;
   lookupUserByEmail(email: string): Promise<string | null>;
@@ -67,10 +71,11 @@ export function createSlackApi(client: WebClient): SlackApi {
     }
   };
   return {
-    post: (channel, message) =>
+    post: (channel, message, options = {}) =>
       call('chat.postMessage', async () => {
         const result = await client.chat.postMessage({
           channel,
+          ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
           text: message.text,
           blocks: message.blocks as never,
           unfurl_links: false,

@@ -138,4 +138,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: 'opt-outs as keyed hashes',
+    sql: `
+      CREATE TABLE opt_outs (
+        hash       TEXT    PRIMARY KEY,
+        platform   TEXT    NOT NULL CHECK (platform IN ('reddit', 'x')),
+        created_at INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
