@@ -10,6 +10,7 @@ import { createSources } from '../sources/create-sources.js';
 import { sleep as realSleep, type Sleep } from '../sources/request-limiter.js';
 import { createCursorStore } from '../store/cursors.js';
 import { type Db, openDatabase } from '../store/open-database.js';
+import { createOptOuts } from '../store/opt-outs.js';
 import { createOutbox } from '../store/outbox.js';
 import { createPostStore } from '../store/posts.js';
 import { createReadBudget } from '../store/read-budget.js';
@@ -73,7 +74,10 @@ export function createRuntime(
         : {}),
     });
     const sources = createSources({ config, guard: context.guard, budget, log, sleep });
+    const secret = config.env.DRIVER_VOICE_SECRET;
+    const optOuts = secret ? createOptOuts(db, secret) : null;
     const deps: RunSourceDeps = {
+      ...(optOuts ? { keepAuthor: (author: string) => !optOuts.has(author) } : {}),
       taxonomy: context.taxonomy,
       languages: config.languages,
       scoreSentiment: context.scoreSentiment,

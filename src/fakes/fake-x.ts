@@ -20,6 +20,7 @@ export interface FakeTweet {
   lang?: string;
   /** Only the fake knows authors; driver-voice must never store them. */
   authorId?: string;
+  username?: string;
 }
 
 export type XFailure = 'rate-limited' | 'unauthorized' | 'forbidden' | 'unavailable';
@@ -140,7 +141,21 @@ export async function startFakeX(
       if (fields.has('author_id')) tweet.author_id = t.authorId ?? templates.fullTweet.author_id;
       return tweet;
     });
-    return { status: 200, headers: headers(), body: page.length > 0 ? { data, meta } : { meta } };
+    const expand = (request.query.get('expansions') ?? '').split(',').includes('author_id');
+    const authors = new Map(
+      page.map((t) => [
+        t.authorId ?? String(templates.fullTweet.author_id),
+        t.username ?? 'driver_account',
+      ]),
+    );
+    const users = [...authors.entries()].map(([id, username]) => ({
+      id,
+      name: username,
+      username,
+    }));
+    const body =
+      page.length > 0 ? { data, ...(expand ? { includes: { users } } : {}), meta } : { meta };
+    return { status: 200, headers: headers(), body };
   };
 
   const server = await startLoopbackServer((request) => {

@@ -4,6 +4,8 @@ import { RateLimitedError, SourceError } from '../errors.js';
 
 export interface XPage {
   tweets: unknown[];
+  /** Author ids to usernames, from `includes.users`: used only for the opt-out check, never stored. */
+  usernames: Map<string, string>;
   newestId: string | null;
   nextToken: string | null;
   /** What `x-rate-limit-*` said: requests left in the window and when it resets. */
@@ -110,6 +112,8 @@ export function createXClient(options: {
         page = await client.v2.search(query.query, {
           max_results: query.maxResults,
           'tweet.fields': ['created_at', 'lang', 'author_id'],
+          expansions: ['author_id'],
+          'user.fields': ['username'],
           ...(query.sinceId ? { since_id: query.sinceId } : {}),
           ...(query.startTime ? { start_time: query.startTime.toISOString() } : {}),
           ...(query.nextToken ? { next_token: query.nextToken } : {}),
@@ -118,7 +122,11 @@ export function createXClient(options: {
         throw toSourceError(error);
       }
       const body = page.data as unknown as
-        | { data?: unknown; meta?: { newest_id?: unknown; next_token?: unknown } }
+        | {
+            data?: unknown;
+            includes?: { users?: unknown };
+            meta?: { newest_id?: unknown; next_token?: unknown };
+          }
         | string;
       if (
         typeof body !== 'object' ||
@@ -132,8 +140,14 @@ export function createXClient(options: {
         );
       }
       const limit = page.rateLimit as { remaining?: number; reset?: number } | undefined;
+      const usernames = new Map<string, string>();
+      for (const user of Array.isArray(body.includes?.users) ? body.includes.users : []) {
+        const { id, username } = (user ?? {}) as { id?: unknown; username?: unknown };
+        if (typeof id === 'string' && typeof username === 'string') usernames.set(id, username);
+      }
       return {
         tweets: (body.data as unknown[] | undefined) ?? [],
+        usernames,
         newestId: typeof body.meta?.newest_id === 'string' ? body.meta.newest_id : null,
         nextToken: typeof body.meta?.next_token === 'string' ? body.meta.next_token : null,
         rateLimit:

@@ -13,8 +13,12 @@ const tweet = z.object({
 
 export type XItem = { ok: true; incoming: IncomingPost } | { ok: false; reason: string };
 
-/** Normalises one tweet of a recent-search page; a malformed one yields the reason, never its content. */
-export function xToPost(raw: unknown): XItem {
+/**
+ * Normalises one tweet of a recent-search page; a malformed one yields the
+ * reason, never its content. The author's username, when X included it, rides
+ * along for the opt-out check only.
+ */
+export function xToPost(raw: unknown, usernames: ReadonlyMap<string, string> = new Map()): XItem {
   const parsed = tweet.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error).join('; ') };
   const data = parsed.data;
@@ -32,7 +36,9 @@ export function xToPost(raw: unknown): XItem {
         lang,
         text: data.text,
       },
-      ...(data.author_id ? { author: `x:${data.author_id}` } : {}),
+      ...(data.author_id && usernames.has(data.author_id)
+        ? { author: `x:${usernames.get(data.author_id)}` }
+        : {}),
     },
   };
 }

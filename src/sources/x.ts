@@ -74,7 +74,7 @@ export function createXSource(options: XSourceOptions): Source {
           newest = page.newestId;
         if (firstRun) break;
         for (const raw of page.tweets) {
-          const item = xToPost(raw);
+          const item = xToPost(raw, page.usernames);
           if (item.ok) posts.push(item.incoming);
           else log.warn({ reason: item.reason }, 'skipped a malformed X post');
         }

@@ -4,6 +4,7 @@ import { type FakeX, startFakeX } from '../../src/fakes/fake-x.js';
 import { runOnce } from '../../src/pipeline/run-once.js';
 import { createCursorStore } from '../../src/store/cursors.js';
 import { openDatabase } from '../../src/store/open-database.js';
+import { createOptOuts } from '../../src/store/opt-outs.js';
 import { createPostStore } from '../../src/store/posts.js';
 import { createReadBudget } from '../../src/store/read-budget.js';
 import { createSourceHealthStore } from '../../src/store/source-health.js';
@@ -91,6 +92,43 @@ describe('runOnce', () => {
     expect(everything).not.toContain('ploughmarker');
     expect(logs.lines()).not.toContain('ploughmarker');
     expect(logs.lines()).not.toContain('The app crashed');
+  });
+
+  it('drops posts by authors who opted out, from either source, before anything is stored', async () => {
+    const { db, deps, sources } = await setUp();
+    const optOuts = createOptOuts(db, 'a-long-test-secret');
+    optOuts.add('reddit:quiet_driver', new Date());
+    optOuts.add('x:QuietTweeter', new Date());
+    const now = Date.now();
+    reddit.publish(
+      {
+        kind: 'comment',
+        subreddit: 'AmazonFlexDrivers',
+        text: 'Tips missing, optedoutmarker',
+        createdAt: new Date(now),
+        author: 'Quiet_Driver',
+      },
+      {
+        kind: 'comment',
+        subreddit: 'AmazonFlexDrivers',
+        text: 'Tips missing for me too',
+        createdAt: new Date(now + 1),
+        author: 'someone_else',
+      },
+    );
+    x.publish({
+      text: 'The app crashed, optedoutmarker',
+      createdAt: new Date(now + 2),
+      lang: 'en',
+      authorId: '77',
+      username: 'quiettweeter',
+    });
+    const cycles = await runOnce(sources, {
+      ...deps,
+      keepAuthor: (author) => !optOuts.has(author),
+    });
+    expect(cycles.map((c) => c.stored)).toEqual([1, 0]);
+    expect(JSON.stringify(db.prepare('SELECT * FROM posts').all())).not.toContain('optedoutmarker');
   });
 
   it('keeps polling the other source when one fails', async () => {
