@@ -182,19 +182,31 @@ async function main(argv: string[]): Promise<number> {
       '--backfill <duration>',
       'on a first run, read back this far (e.g. 24h) instead of starting from now',
     )
-    .action(async (options: { backfill?: string }) => {
+    .option(
+      '--http <port>',
+      'receive Slack over HTTP on this port (needs SLACK_SIGNING_SECRET) instead of Socket Mode',
+    )
+    .action(async (options: { backfill?: string; http?: string }) => {
       const ctx = context(program.opts());
       if (!hasLiveCredentials(ctx)) {
         exitCode = await runDemoCommand({ context: ctx, output: process.stdout, log });
         return;
       }
       const since = backfill(options.backfill);
+      const httpPort = options.http === undefined ? undefined : Number(options.http);
+      if (
+        httpPort !== undefined &&
+        !(Number.isInteger(httpPort) && httpPort >= 0 && httpPort < 65536)
+      ) {
+        throw new ConfigError(`--http takes a port number; got "${options.http}".`);
+      }
       exitCode = await runStartCommand({
         context: ctx,
         log,
         output: process.stdout,
         signal: stopSignal(),
         ...(since ? { backfillSince: since } : {}),
+        ...(httpPort === undefined ? {} : { httpPort }),
       });
     });
 

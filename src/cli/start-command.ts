@@ -1,10 +1,16 @@
 import type { Writable } from 'node:stream';
+import type { App } from '@slack/bolt';
 import type { Logger } from '../log/create-logger.js';
 import { runSource } from '../pipeline/run-source.js';
 import { runScheduler } from '../pipeline/schedule.js';
+import { createSourceWatch } from '../pipeline/watch-source-health.js';
+import { createSlackApp } from '../slack/app.js';
 import { sleep } from '../sources/request-limiter.js';
 import { createRuntime } from './create-runtime.js';
 import type { Context } from './load-context.js';
+
+/** How often queued Slack messages that were deferred (429, retries) are looked at again. */
+const DELIVERY_TICK_MS = 5000;
 
 /** True when the environment holds credentials for something live: a source or Slack. */
 export function hasLiveCredentials(context: Context): boolean {
@@ -13,9 +19,11 @@ export function hasLiveCredentials(context: Context): boolean {
 }
 
 /**
- * `driver-voice start` with credentials: polls every configured source on its
- * interval until `signal` aborts, then finishes the current cycles and closes
- * the database.
+ * `driver-voice start` with credentials: the Slack app (Socket Mode, or HTTP
+ * with `--http PORT`), a privacy check of every routed channel, each source
+ * polled on its interval with delivery after each cycle, and admin alerts for
+ * sources down longer than 15 minutes. On `signal` it finishes the current
+ * step, stops Bolt and closes the database.
  */
 export async function runStartCommand(deps: {
   context: Context;
@@ -23,41 +31,97 @@ export async function runStartCommand(deps: {
   output: Writable;
   signal: AbortSignal;
   backfillSince?: Date;
+  httpPort?: number;
 }): Promise<number> {
-  const poller = createRuntime(deps.context, deps.log);
+  const { context, log, signal } = deps;
+  const runtime = createRuntime(context, log);
+  let app: App | null = null;
   try {
-    if (poller.sources.length === 0) {
-      deps.output.write(
-        'No sources are configured: add sources.reddit or sources.x to the config (see data/config.example.yml).\n',
+    const env = context.config.env;
+    if (runtime.slack) {
+      app = createSlackApp({
+        botToken: env.SLACK_BOT_TOKEN!,
+        appToken: env.SLACK_APP_TOKEN,
+        signingSecret: env.SLACK_SIGNING_SECRET,
+        http: deps.httpPort === undefined ? undefined : { port: deps.httpPort },
+        slackApiUrl: env.SLACK_API_URL,
+        log,
+        deps: {
+          db: runtime.db,
+          config: context.config,
+          taxonomy: context.taxonomy,
+          now: () => new Date(),
+          log,
+          slack: runtime.slack.api,
+        },
+      });
+      if (deps.httpPort === undefined) await app.start();
+      else await app.start(deps.httpPort);
+      log.info(
+        { mode: deps.httpPort === undefined ? 'socket' : 'http', port: deps.httpPort },
+        'Slack app started',
       );
-      return 0;
+      const problems = await runtime.slack.dispatcher.checkChannels(runtime.slack.channels);
+      for (const [channel, problem] of problems)
+        if (problem)
+          deps.output.write(
+            `driver-voice: channel ${channel}: ${problem}; nothing will be posted there.\n`,
+          );
+    } else {
+      deps.output.write(
+        'driver-voice: no SLACK_BOT_TOKEN: flagged posts are stored, not posted.\n',
+      );
     }
-    deps.log.info(
-      {
-        sources: poller.sources.map((s) => ({ name: s.source.name, pollSeconds: s.pollMs / 1000 })),
-      },
-      'polling',
-    );
+    if (runtime.sources.length === 0)
+      deps.output.write(
+        'driver-voice: no sources are configured: add sources.reddit or sources.x to the config.\n',
+      );
+
+    const dispatcher = runtime.slack?.dispatcher;
+    const watch = dispatcher
+      ? createSourceWatch({
+          health: runtime.deps.health,
+          alert: dispatcher.alertAdmins,
+          now: Date.now,
+        })
+      : null;
     const started = new Set<string>();
+    const delivering = (async () => {
+      while (dispatcher && !signal.aborted) {
+        await dispatcher.deliver({ signal });
+        await sleep(DELIVERY_TICK_MS, signal).catch(() => {});
+      }
+    })();
     await runScheduler(
       {
-        sources: poller.sources,
+        sources: runtime.sources,
         sleep,
-        log: deps.log,
+        log,
         runCycle: (source) => {
           const backfill =
             !started.has(source.name) && deps.backfillSince
               ? { backfillSince: deps.backfillSince }
               : {};
           started.add(source.name);
-          return runSource(source, poller.deps, backfill);
+          return runSource(source, runtime.deps, backfill);
+        },
+        afterCycle: async (cycle) => {
+          if (!dispatcher) return;
+          await watch?.(cycle.source);
+          if (cycle.stored > 0) await dispatcher.deliver({ signal });
         },
       },
-      deps.signal,
+      signal,
     );
-    deps.log.info('stopped');
+    if (runtime.sources.length === 0 && !signal.aborted)
+      await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+    await delivering;
+    log.info('stopped');
     return 0;
   } finally {
-    poller.db.close();
+    await app
+      ?.stop()
+      .catch((error: unknown) => log.warn({ err: error }, 'Slack app did not stop cleanly'));
+    runtime.db.close();
   }
 }

@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type FakeReddit, startFakeReddit } from '../../src/fakes/fake-reddit.js';
+import { type FakeSlack, startFakeSlack } from '../../src/fakes/fake-slack.js';
+import { type FakeX, startFakeX } from '../../src/fakes/fake-x.js';
+import { envFor, PRIVATE_CHANNELS, ROUTING_CONFIG } from '../fakes/live-setup.js';
+import { tempDir } from '../helpers.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+async function until(condition: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  return condition();
+}
+
+describe('driver-voice start', () => {
+  let reddit: FakeReddit;
+  let x: FakeX;
+  let slack: FakeSlack;
+  afterEach(async () => {
+    await Promise.all([reddit?.close(), x?.close(), slack?.close()]);
+  });
+
+  it('polls, posts to Slack, and stops cleanly on SIGTERM', async () => {
+    reddit = await startFakeReddit();
+    x = await startFakeX();
+    slack = await startFakeSlack({
+      channels: PRIVATE_CHANNELS,
+      users: { 'pay-lead@example.com': 'U0000PAYLEAD' },
+    });
+    reddit.publish({
+      kind: 'post',
+      subreddit: 'AmazonFlexDrivers',
+      title: 'Scanner',
+      text: 'The app crashed again',
+      createdAt: new Date(Date.now() - 60_000),
+    });
+    x.publish({
+      text: 'Tips missing since Monday',
+      createdAt: new Date(Date.now() - 60_000),
+      lang: 'en',
+    });
+    const config = path.join(tempDir(), 'config.yml');
+    writeFileSync(config, ROUTING_CONFIG);
+    const env = { ...envFor(reddit, x, slack), SLACK_SIGNING_SECRET: 'test-signing-secret' };
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(ROOT, 'src/cli.ts'),
+        '--config',
+        config,
+        'start',
+        '--http',
+        '0',
+        '--backfill',
+        '1h',
+      ],
+      {
+        env,
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += String(d);
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
+    const posted = await until(
+      () =>
+        slack.callsTo('chat.postMessage').filter((c) => c.args.channel !== 'C0000ADMIN').length >=
+        2,
+      20_000,
+    );
+    expect(posted, stderr).toBe(true);
+    expect(slack.callsTo('auth.test').length).toBeGreaterThan(0);
+    const stoppingAt = Date.now();
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(Date.now() - stoppingAt).toBeLessThan(10_000);
+  }, 40_000);
+});
