@@ -186,10 +186,17 @@ async function main(argv: string[]): Promise<number> {
       '--http <port>',
       'receive Slack over HTTP on this port (needs SLACK_SIGNING_SECRET) instead of Socket Mode',
     )
-    .action(async (options: { backfill?: string; http?: string }) => {
+    .option('--once', 'demo only: one cycle over the sample posts, then exit')
+    .action(async (options: { backfill?: string; http?: string; once?: boolean }) => {
       const ctx = context(program.opts());
       if (!hasLiveCredentials(ctx)) {
-        exitCode = await runDemoCommand({ context: ctx, output: process.stdout, log });
+        const demoLog = createLogger({ level: env.LOG_LEVEL ?? 'warn' });
+        exitCode = await runDemoCommand({
+          output: process.stdout,
+          log: demoLog,
+          signal: stopSignal(),
+          once: options.once ?? false,
+        });
         return;
       }
       const since = backfill(options.backfill);

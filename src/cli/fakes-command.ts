@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Writable } from 'node:stream';
+import { BUNDLED_DATA_DIR } from '../config/load-config.js';
 import { startFakeReddit } from '../fakes/fake-reddit.js';
 import { startFakeX } from '../fakes/fake-x.js';
 import { postRecordSchema } from '../pipeline/post-record-schema.js';
 import type { Post } from '../types.js';
-import { SAMPLE_POSTS } from './demo-command.js';
+
+export const SAMPLE_POSTS = path.join(BUNDLED_DATA_DIR, 'samples', 'posts.jsonl');
 
 /** The sample posts, in order, as the fakes will publish them. */
 export function readSamplePosts(file = SAMPLE_POSTS): Post[] {

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import type { Logger } from '../log/create-logger.js';
 import { runOnce } from '../pipeline/run-once.js';
 import type { SourceCycle } from '../pipeline/run-source.js';
+import { createBackfillProgress } from './backfill-progress.js';
 import { createRuntime } from './create-runtime.js';
 import type { Context } from './load-context.js';
 
@@ -32,11 +33,17 @@ export async function runOnceCommand(deps: {
       );
       return 0;
     }
+    const progress = deps.backfillSince
+      ? createBackfillProgress(deps.output, deps.backfillSince)
+      : null;
     const cycles = await runOnce(
       poller.sources.map((s) => s.source),
       poller.deps,
-      deps.backfillSince ? { backfillSince: deps.backfillSince } : {},
+      deps.backfillSince && progress
+        ? { backfillSince: deps.backfillSince, onProgress: progress.update }
+        : {},
     );
+    progress?.stop();
     for (const cycle of cycles) deps.output.write(`${describeCycle(cycle)}\n`);
     if (poller.slack) {
       await poller.slack.dispatcher.checkChannels(poller.slack.channels);

@@ -1,11 +1,14 @@
 import type { Writable } from 'node:stream';
 import type { App } from '@slack/bolt';
 import type { Logger } from '../log/create-logger.js';
+import { createMetrics } from '../observe/create-metrics.js';
+import { startMonitoringServer } from '../observe/start-monitoring-server.js';
 import { runSource } from '../pipeline/run-source.js';
 import { runScheduler } from '../pipeline/schedule.js';
 import { createSourceWatch } from '../pipeline/watch-source-health.js';
 import { createSlackApp } from '../slack/app.js';
 import { sleep } from '../sources/request-limiter.js';
+import { createBackfillProgress } from './backfill-progress.js';
 import { createRuntime } from './create-runtime.js';
 import type { Context } from './load-context.js';
 
@@ -36,6 +39,7 @@ export async function runStartCommand(deps: {
   const { context, log, signal } = deps;
   const runtime = createRuntime(context, log);
   let app: App | null = null;
+  let monitor: Awaited<ReturnType<typeof startMonitoringServer>> | null = null;
   try {
     const env = context.config.env;
     if (runtime.slack) {
@@ -77,6 +81,17 @@ export async function runStartCommand(deps: {
         'driver-voice: no sources are configured: add sources.reddit or sources.x to the config.\n',
       );
 
+    const sourceNames = runtime.sources.map((s) => s.source.name);
+    const metrics = createMetrics(runtime.db, sourceNames);
+    if (context.config.monitoring.enabled) {
+      monitor = await startMonitoringServer({
+        db: runtime.db,
+        sources: sourceNames,
+        metrics,
+        port: context.config.monitoring.port,
+      });
+      log.info({ url: monitor.url }, 'serving /healthz and /metrics');
+    }
     const dispatcher = runtime.slack?.dispatcher;
     const watch = dispatcher
       ? createSourceWatch({
@@ -86,9 +101,12 @@ export async function runStartCommand(deps: {
         })
       : null;
     const started = new Set<string>();
+    const progress = deps.backfillSince
+      ? createBackfillProgress(deps.output, deps.backfillSince)
+      : null;
     const delivering = (async () => {
       while (dispatcher && !signal.aborted) {
-        await dispatcher.deliver({ signal });
+        metrics.recordDelivery(await dispatcher.deliver({ signal }));
         await sleep(DELIVERY_TICK_MS, signal).catch(() => {});
       }
     })();
@@ -99,16 +117,18 @@ export async function runStartCommand(deps: {
         log,
         runCycle: (source) => {
           const backfill =
-            !started.has(source.name) && deps.backfillSince
-              ? { backfillSince: deps.backfillSince }
+            !started.has(source.name) && deps.backfillSince && progress
+              ? { backfillSince: deps.backfillSince, onProgress: progress.update }
               : {};
           started.add(source.name);
           return runSource(source, runtime.deps, backfill);
         },
         afterCycle: async (cycle) => {
+          metrics.recordCycle(cycle);
+          if (progress && started.size === runtime.sources.length) progress.stop();
           if (!dispatcher) return;
           await watch?.(cycle.source);
-          if (cycle.stored > 0) await dispatcher.deliver({ signal });
+          if (cycle.stored > 0) metrics.recordDelivery(await dispatcher.deliver({ signal }));
         },
       },
       signal,
@@ -122,6 +142,7 @@ export async function runStartCommand(deps: {
     await app
       ?.stop()
       .catch((error: unknown) => log.warn({ err: error }, 'Slack app did not stop cleanly'));
+    await new Promise((resolve) => (monitor ? monitor.close(resolve) : resolve(undefined)));
     runtime.db.close();
   }
 }

@@ -9,6 +9,7 @@ export const DEFAULTS = {
   deletionCheckHours: 24,
   storagePath: 'driver-voice.db',
   languages: ['en', 'es'],
+  monitoringPort: 9464,
 } as const;
 
 const channelId = z
@@ -110,6 +111,12 @@ export const configSchema = z.strictObject({
   storage: z
     .strictObject({ path: z.string().min(1).default(DEFAULTS.storagePath) })
     .default({ path: DEFAULTS.storagePath }),
+  monitoring: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      port: z.number().int().min(0).max(65535).default(DEFAULTS.monitoringPort),
+    })
+    .default({ enabled: true, port: DEFAULTS.monitoringPort }),
 });
 
 export type ConfigFile = z.infer<typeof configSchema>;

@@ -42,6 +42,8 @@ export interface FakeSlackOptions {
   now?: () => number;
   /** Delay before answering chat.postMessage, for crash tests. */
   postDelayMs?: number;
+  /** Called with every Web API call once answered (the demo prints cards from it). */
+  onCall?: (call: SlackCall, ok: boolean) => void;
   port?: number;
 }
 
@@ -92,9 +94,19 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return { status: 200, body: 'ok' };
     }
     const method = request.path.replace(/^\/api\//, '');
-    calls.push({ method, args, at: now() });
-    if (request.headers.authorization !== `Bearer ${token}`)
-      return { status: 200, body: templates.notAuthed };
+    const call = { method, args, at: now() };
+    calls.push(call);
+    const reply = await answer(method, args, request.headers.authorization);
+    options.onCall?.(call, reply.status === 200 && (reply.body as { ok?: boolean })?.ok === true);
+    return reply;
+  }, options.port);
+
+  async function answer(
+    method: string,
+    args: Record<string, unknown>,
+    authorization: string | undefined,
+  ): Promise<Reply> {
+    if (authorization !== `Bearer ${token}`) return { status: 200, body: templates.notAuthed };
     if (method.startsWith('chat.') && now() < limitedUntil) {
       return {
         status: 429,
@@ -166,7 +178,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       default:
         return error('unknown_method');
     }
-  }, options.port);
+  }
 
   return {
     ...server,

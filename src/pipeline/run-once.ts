@@ -5,7 +5,7 @@ import { type RunSourceDeps, runSource, type SourceCycle } from './run-source.js
 export async function runOnce(
   sources: readonly Source[],
   deps: RunSourceDeps,
-  options: { signal?: AbortSignal; backfillSince?: Date } = {},
+  options: Parameters<typeof runSource>[2] = {},
 ): Promise<SourceCycle[]> {
   const cycles: SourceCycle[] = [];
   for (const source of sources) {

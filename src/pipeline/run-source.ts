@@ -24,6 +24,8 @@ export interface SourceCycle {
   duplicates: number;
   requests: number;
   durationMs: number;
+  /** Posts stored in this cycle per category (counts only, for metrics). */
+  categories: Record<string, number>;
   /** How long the source asked us to wait before the next poll, if it did. */
   retryAfterMs?: number;
   error?: { code: string; message: string };
@@ -38,7 +40,14 @@ export interface SourceCycle {
 export async function runSource(
   source: Source,
   deps: RunSourceDeps,
-  options: { signal?: AbortSignal; backfillSince?: Date } = {},
+  options: {
+    signal?: AbortSignal;
+    backfillSince?: Date;
+    onProgress?: (
+      source: string,
+      progress: { pages: number; posts: number; oldest: Date | null },
+    ) => void;
+  } = {},
 ): Promise<SourceCycle> {
   const started = Date.now();
   const log = deps.log.child({ source: source.name });
@@ -51,11 +60,18 @@ export async function runSource(
     duplicates: 0,
     requests: 0,
     durationMs: 0,
+    categories: {},
   };
   try {
     const result = await source.poll(deps.cursors.get(source.name), {
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.backfillSince ? { backfillSince: options.backfillSince } : {}),
+      ...(options.onProgress
+        ? {
+            onProgress: (progress: { pages: number; posts: number; oldest: Date | null }) =>
+              options.onProgress?.(source.name, progress),
+          }
+        : {}),
     });
     const keep = (incoming: IncomingPost): boolean =>
       !incoming.author || (deps.keepAuthor?.(incoming.author) ?? true);
@@ -69,6 +85,10 @@ export async function runSource(
       },
     });
     deps.health.succeeded(source.name, deps.now());
+    for (const stored of ingested.storedPosts) {
+      for (const category of stored.categories)
+        cycle.categories[category.id] = (cycle.categories[category.id] ?? 0) + 1;
+    }
     Object.assign(cycle, {
       fetched: result.posts.length,
       stored: ingested.stored,

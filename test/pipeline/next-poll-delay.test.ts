@@ -11,6 +11,7 @@ const cycle = (overrides: Partial<SourceCycle>): SourceCycle => ({
   duplicates: 0,
   requests: 1,
   durationMs: 1,
+  categories: {},
   ...overrides,
 });
 const middle = () => 0.5;

@@ -35,6 +35,7 @@ describe('runScheduler', () => {
             duplicates: 0,
             requests: 1,
             durationMs: 5,
+            categories: {},
           };
         },
       },
