@@ -113,7 +113,8 @@ export async function runDemoCommand(options: DemoOptions): Promise<number> {
 
       if (options.once) {
         const now = Date.now();
-        samples.forEach((post, i) => publish(post, new Date(now - (samples.length - i) * 1000)));
+        for (const [i, post] of samples.entries())
+          publish(post, new Date(now - (samples.length - i) * 1000));
         const cycles = await runOnce(
           runtime.sources.map((s) => s.source),
           runtime.deps,

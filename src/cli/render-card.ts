@@ -1,5 +1,5 @@
 /** Undoes Slack's escaping for display: the terminal shows what Slack would show. */
-function unescape(text: string): string {
+function unescapeSlack(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
@@ -17,7 +17,7 @@ export function renderCard(channel: string, blocks: unknown, width = 78): string
   const list = (Array.isArray(blocks) ? blocks : []) as Block[];
   const lines: string[] = [];
   const mrkdwn = (text: string) =>
-    unescape(
+    unescapeSlack(
       text
         .replace(/\*([^*\n]+)\*/g, '$1')
         .replace(/(^|\s)_([^_\n]+)_(?=\s|$)/g, '$1$2')

@@ -243,8 +243,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         for (const row of rows) {
           if (options.signal?.aborted) break;
           const current = outbox.get(row.id);
-          if (!current || current.status !== 'pending' || current.nextAttemptAt > deps.now())
-            continue;
+          if (current?.status !== 'pending' || current.nextAttemptAt > deps.now()) continue;
           try {
             await deliverRow(current, report);
           } catch (error) {

@@ -7,6 +7,9 @@ import { parseSearchText } from './parse-search-text.js';
 import { type Caller, reply, type VoiceContext, type VoiceReply } from './voice-context.js';
 
 export const PAGE_SIZE = 5;
+/** Markers around matched words that no post contains and escaping leaves alone; they become Slack bold. */
+const MARK_OPEN = String.fromCharCode(1);
+const MARK_CLOSE = String.fromCharCode(2);
 /** Slack limits a button value to 2,000 characters; longer searches cannot page. */
 const MAX_VALUE = 2000;
 
@@ -33,7 +36,7 @@ export function voiceSearch(
       limit: PAGE_SIZE,
       offset,
       now,
-      highlight: { open: '\u0001', close: '\u0002' },
+      highlight: { open: MARK_OPEN, close: MARK_CLOSE },
     });
   } catch (error) {
     if (error instanceof SearchQueryError)
@@ -59,8 +62,10 @@ export function voiceSearch(
 
   const blocks: unknown[] = result.hits.map((hit) => {
     const excerpt = truncate(escapeText(hit.excerpt.replace(/\s+/g, ' ')), 600)
-      .replace(/\u0001/g, '*')
-      .replace(/\u0002/g, '*');
+      .split(MARK_OPEN)
+      .join('*')
+      .split(MARK_CLOSE)
+      .join('*');
     const where = hit.source === 'reddit' ? `r/${escapeText(hit.community)}` : 'X';
     return {
       type: 'section',
