@@ -8,6 +8,13 @@ import { runFakesCommand } from './cli/fakes-command.js';
 import { runImportCommand } from './cli/import-command.js';
 import { loadContext } from './cli/load-context.js';
 import { parseDuration } from './cli/parse-duration.js';
+import {
+  auditCommand,
+  noticeCommand,
+  optOutCommand,
+  purgeCommand,
+  recheckCommand,
+} from './cli/privacy-commands.js';
 import { runOnceCommand } from './cli/run-command.js';
 import { runSearchCommand } from './cli/search-command.js';
 import { hasLiveCredentials, runStartCommand } from './cli/start-command.js';
@@ -231,6 +238,54 @@ async function main(argv: string[]): Promise<number> {
         ...(options.redditPort ? { redditPort: Number(options.redditPort) } : {}),
         ...(options.xPort ? { xPort: Number(options.xPort) } : {}),
       });
+    });
+
+  dbCommand
+    .command('purge')
+    .description(
+      'remove posts older than privacy.retentionDays now (keeps daily counts), stubbing their Slack messages',
+    )
+    .action(async () => {
+      exitCode = await purgeCommand(context(program.opts()), log, process.stdout);
+    });
+
+  dbCommand
+    .command('recheck')
+    .description(
+      'look every stored post up again at its source now; remove those deleted there or by opted-out authors',
+    )
+    .action(async () => {
+      exitCode = await recheckCommand(context(program.opts()), log, process.stdout);
+    });
+
+  program
+    .command('notice')
+    .description('print the plain-language transparency notice for this configuration')
+    .option('--format <format>', 'markdown (default) or html')
+    .action((options: { format?: string }) => {
+      exitCode = noticeCommand(context(program.opts()), process.stdout, options.format);
+    });
+
+  program
+    .command('optout')
+    .description('opt-outs: driver-voice optout add reddit:<name>|x:<name>')
+    .command('add')
+    .argument('<author>', 'reddit:<name> or x:<name>')
+    .action((author: string) => {
+      exitCode = optOutCommand(context(program.opts()), process.stdout, author);
+    });
+
+  program
+    .command('audit')
+    .description('searches, button actions, opt-outs and config changes, newest first')
+    .option('--since <duration>', 'how far back (default 7d)')
+    .action((options: { since?: string }) => {
+      const ms = parseDuration(options.since ?? '7d');
+      if (ms === null)
+        throw new ConfigError(
+          `--since takes a duration such as 24h or 7d; got "${options.since}".`,
+        );
+      exitCode = auditCommand(context(program.opts()), process.stdout, ms);
     });
 
   try {

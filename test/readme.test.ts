@@ -7,7 +7,10 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 describe('README.md', () => {
   it('opens with the two commands', () => {
-    const firstBlock = readme.slice(readme.indexOf('```'), readme.indexOf('```', readme.indexOf('```') + 3));
+    const firstBlock = readme.slice(
+      readme.indexOf('```'),
+      readme.indexOf('```', readme.indexOf('```') + 3),
+    );
     expect(firstBlock).toContain('npm install && npm start');
     expect(firstBlock).toContain('npm test');
   });
@@ -24,7 +27,17 @@ describe('README.md', () => {
   });
 
   it('documents every /voice subcommand and CLI command', () => {
-    for (const sub of ['search', 'stats', 'health', 'owners', 'optout', 'help']) expect(readme).toContain(`/voice ${sub}`);
-    for (const command of ['start', 'run --once', 'classify', 'import', 'search', 'fakes', 'db migrate']) expect(readme).toContain(`\`${command}`);
+    for (const sub of ['search', 'stats', 'health', 'owners', 'optout', 'help'])
+      expect(readme).toContain(`/voice ${sub}`);
+    for (const command of [
+      'start',
+      'run --once',
+      'classify',
+      'import',
+      'search',
+      'fakes',
+      'db migrate',
+    ])
+      expect(readme).toContain(`\`${command}`);
   });
 });

@@ -3,14 +3,19 @@ import type { App } from '@slack/bolt';
 import type { Logger } from '../log/create-logger.js';
 import { createMetrics } from '../observe/create-metrics.js';
 import { startMonitoringServer } from '../observe/start-monitoring-server.js';
+import { purgeExpired } from '../pipeline/purge-expired.js';
+import { runPrivacyJobs } from '../pipeline/run-privacy-jobs.js';
 import { runSource } from '../pipeline/run-source.js';
 import { runScheduler } from '../pipeline/schedule.js';
+import { syncDeletions } from '../pipeline/sync-deletions.js';
 import { createSourceWatch } from '../pipeline/watch-source-health.js';
 import { createSlackApp } from '../slack/app.js';
 import { sleep } from '../sources/request-limiter.js';
+import { createOptOuts } from '../store/opt-outs.js';
 import { createBackfillProgress } from './backfill-progress.js';
 import { createRuntime } from './create-runtime.js';
 import type { Context } from './load-context.js';
+import { auditConfig } from './privacy-commands.js';
 
 /** How often queued Slack messages that were deferred (429, retries) are looked at again. */
 const DELIVERY_TICK_MS = 5000;
@@ -100,6 +105,44 @@ export async function runStartCommand(deps: {
           now: Date.now,
         })
       : null;
+    auditConfig(context, new Date());
+    const secret = env.DRIVER_VOICE_SECRET;
+    const privacy = context.config.privacy;
+    const jobs = runPrivacyJobs(
+      [
+        {
+          name: 'retention',
+          everyMs: 24 * 3_600_000,
+          firstAfterMs: 0,
+          run: () =>
+            purgeExpired({
+              db: runtime.db,
+              retentionDays: privacy.retentionDays,
+              slackPolicy: privacy.retentionSlack,
+              slack: runtime.slack?.api ?? null,
+              log,
+              now: () => new Date(),
+            }),
+        },
+        {
+          name: 'deletion re-check',
+          everyMs: privacy.deletionCheckHours * 3_600_000,
+          firstAfterMs: 60_000,
+          run: () =>
+            syncDeletions({
+              db: runtime.db,
+              sources: runtime.sources.map((s) => s.source),
+              budget: runtime.deps.budget,
+              optOuts: secret ? createOptOuts(runtime.db, secret) : null,
+              slack: runtime.slack?.api ?? null,
+              log,
+              now: () => new Date(),
+            }),
+        },
+      ],
+      { sleep, log, now: Date.now },
+      signal,
+    );
     const started = new Set<string>();
     const progress = deps.backfillSince
       ? createBackfillProgress(deps.output, deps.backfillSince)
@@ -136,6 +179,7 @@ export async function runStartCommand(deps: {
     if (runtime.sources.length === 0 && !signal.aborted)
       await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
     await delivering;
+    await jobs;
     log.info('stopped');
     return 0;
   } finally {

@@ -103,14 +103,22 @@ export const configSchema = z.strictObject({
     .strictObject({
       retentionDays: z.number().int().min(1).max(3650).default(DEFAULTS.retentionDays),
       deletionCheckHours: z.number().int().min(1).max(168).default(DEFAULTS.deletionCheckHours),
+      retentionSlack: z.enum(['stub', 'leave']).default('stub'),
     })
     .default({
       retentionDays: DEFAULTS.retentionDays,
       deletionCheckHours: DEFAULTS.deletionCheckHours,
+      retentionSlack: 'stub',
     }),
   storage: z
     .strictObject({ path: z.string().min(1).default(DEFAULTS.storagePath) })
     .default({ path: DEFAULTS.storagePath }),
+  notice: z
+    .strictObject({
+      organisation: z.string().min(1).optional(),
+      contact: z.string().min(3).optional(),
+    })
+    .default({}),
   monitoring: z
     .strictObject({
       enabled: z.boolean().default(true),

@@ -21,7 +21,9 @@ export function listConfigKeys(schema: z.ZodType, prefix = ''): string[] {
     case 'pipe':
       return listConfigKeys((def.innerType ?? def.in)!, prefix);
     case 'object':
-      return Object.entries(def.shape ?? {}).flatMap(([key, value]) => listConfigKeys(value, prefix ? `${prefix}.${key}` : key));
+      return Object.entries(def.shape ?? {}).flatMap(([key, value]) =>
+        listConfigKeys(value, prefix ? `${prefix}.${key}` : key),
+      );
     case 'record':
       return [`${prefix}.<key>`];
     default:

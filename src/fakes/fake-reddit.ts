@@ -36,6 +36,10 @@ export interface FakeReddit extends LoopbackServer {
   failNext(failure: RedditFailure, times?: number, retryAfter?: number): void;
   /** Every token issued so far stops working, as when one expires early. */
   revokeTokens(): void;
+  /** The author deletes the post: Reddit keeps it with author and body `[deleted]`. */
+  deletePost(fullname: string): void;
+  /** A moderator removes the post: body `[removed]`. */
+  removePost(fullname: string): void;
   /** Listing and info requests (not token requests). */
   readonly apiRequests: RecordedRequest[];
   readonly tokenRequests: RecordedRequest[];
@@ -182,6 +186,24 @@ export async function startFakeReddit(
     if (expiry === undefined || expiry < Date.now()) return failureReply('unauthorized', 0);
     const failure = failures.shift();
     if (failure) return failureReply(failure.failure, failure.retryAfter);
+    if (request.method === 'GET' && request.path === '/api/info') {
+      const wanted = new Set((request.query.get('id') ?? '').split(',').filter(Boolean));
+      const found = posts.filter((p) => wanted.has(p.name));
+      return {
+        status: 200,
+        headers: rateHeaders(),
+        body: {
+          ...templates.listing,
+          data: {
+            ...templates.listing.data,
+            dist: found.length,
+            children: found.map(toChild),
+            after: null,
+            before: null,
+          },
+        },
+      };
+    }
     const match = /^\/r\/([A-Za-z0-9_+]+)\/(new|comments)\/?$/.exec(request.path);
     if (request.method === 'GET' && match)
       return listing(request, match[2] === 'new' ? 'post' : 'comment', match[1]!);
@@ -212,6 +234,14 @@ export async function startFakeReddit(
     },
     revokeTokens() {
       tokens.clear();
+    },
+    deletePost(fullname) {
+      const post = posts.find((p) => p.name === fullname);
+      if (post) Object.assign(post, { author: '[deleted]', text: '[deleted]' });
+    },
+    removePost(fullname) {
+      const post = posts.find((p) => p.name === fullname);
+      if (post) post.text = '[removed]';
     },
   };
 }

@@ -31,6 +31,8 @@ export interface FakeX extends LoopbackServer {
   failNext(failure: XFailure, times?: number, resetInSeconds?: number): void;
   /** Requests left in the current 15-minute window, as `x-rate-limit-remaining` says. */
   setRemaining(remaining: number): void;
+  /** The author deletes the post: lookups answer "Not Found Error" for it. */
+  deleteTweet(id: string): void;
   /** Tweets returned so far: what X would bill. */
   readonly tweetsServed: number;
 }
@@ -158,6 +160,50 @@ export async function startFakeX(
     return { status: 200, headers: headers(), body };
   };
 
+  const lookup = (request: RecordedRequest): Reply => {
+    const ids = (request.query.get('ids') ?? '').split(',').filter(Boolean);
+    if (ids.length === 0 || ids.length > 100) return problem(400, 'Invalid Request');
+    const found = ids
+      .map((id) => tweets.find((t) => String(t.id) === id))
+      .filter((t): t is (typeof tweets)[number] => t !== undefined);
+    served += found.length;
+    const missing = ids.filter((id) => !found.some((t) => String(t.id) === id));
+    const data = found.map((t) => ({
+      ...templates.defaultTweet,
+      id: String(t.id),
+      text: t.text,
+      edit_history_tweet_ids: [String(t.id)],
+      created_at: t.createdAt.toISOString(),
+      lang: t.lang ?? 'en',
+      author_id: t.authorId ?? String(templates.fullTweet.author_id),
+    }));
+    const users = [
+      ...new Map(
+        found.map((t) => [
+          t.authorId ?? String(templates.fullTweet.author_id),
+          t.username ?? 'driver_account',
+        ]),
+      ).entries(),
+    ].map(([id, username]) => ({ id, name: username, username }));
+    const errors = missing.map((id) => ({
+      value: id,
+      detail: `Could not find tweet with ids: [${id}].`,
+      title: 'Not Found Error',
+      resource_type: 'tweet',
+      parameter: 'ids',
+      resource_id: id,
+      type: 'https://api.twitter.com/2/problems/resource-not-found',
+    }));
+    return {
+      status: 200,
+      headers: headers(),
+      body: {
+        ...(data.length > 0 ? { data, includes: { users } } : {}),
+        ...(errors.length > 0 ? { errors } : {}),
+      },
+    };
+  };
+
   const server = await startLoopbackServer((request) => {
     if (request.headers.authorization !== `Bearer ${bearer}`)
       return failureReply('unauthorized', 0);
@@ -166,6 +212,7 @@ export async function startFakeX(
     if (failure) return failureReply(failure.failure, failure.reset);
     if (request.method === 'GET' && request.path === '/2/tweets/search/recent')
       return search(request);
+    if (request.method === 'GET' && request.path === '/2/tweets') return lookup(request);
     return problem(404, 'Not Found');
   }, options.port);
 
@@ -186,6 +233,10 @@ export async function startFakeX(
     },
     setRemaining(value) {
       remaining = value;
+    },
+    deleteTweet(id) {
+      const index = tweets.findIndex((t) => String(t.id) === id);
+      if (index !== -1) tweets.splice(index, 1);
     },
   };
 }

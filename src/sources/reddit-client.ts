@@ -23,6 +23,8 @@ export interface RedditClient {
     query: { limit: number; after?: string | null },
     signal?: AbortSignal,
   ): Promise<RedditPage>;
+  /** `/api/info?id=…`: the children of up to 100 fullnames that still exist. */
+  info(fullnames: readonly string[], signal?: AbortSignal): Promise<unknown[]>;
   /** HTTP requests sent so far (token requests included). */
   readonly requests: number;
 }
@@ -210,6 +212,18 @@ export function createRedditClient(options: RedditClientOptions): RedditClient {
   return {
     get requests() {
       return snoowrap.requestCount;
+    },
+    async info(fullnames, signal) {
+      const result = await request('api/info', { id: fullnames.join(',') }, signal, 0);
+      const listing = result as { toJSON?: () => unknown } | null;
+      if (!Array.isArray(result) || typeof listing?.toJSON !== 'function') {
+        throw new SourceError(
+          'REDDIT_MALFORMED',
+          'Reddit answered GET /api/info with something that is not a listing; nothing was removed.',
+          { kind: 'transient' },
+        );
+      }
+      return listing.toJSON() as unknown[];
     },
     async listing(path, query, signal) {
       const qs: Record<string, unknown> = { limit: query.limit };

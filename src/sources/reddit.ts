@@ -100,6 +100,23 @@ export function createRedditSource(options: RedditSourceOptions): Source {
 
   return {
     name: 'reddit',
+    async recheck(externalIds) {
+      const gone: string[] = [];
+      const authors = new Map<string, string>();
+      for (let i = 0; i < externalIds.length; i += 100) {
+        const batch = externalIds.slice(i, i + 100);
+        const alive = new Set<string>();
+        for (const raw of await client.info(batch)) {
+          const item = redditToPost(raw);
+          if (!item.ok) continue;
+          if (item.incoming === null) continue; // deleted or removed: counted as gone below
+          alive.add(item.id);
+          if (item.incoming.author) authors.set(item.id, item.incoming.author);
+        }
+        gone.push(...batch.filter((id) => !alive.has(id)));
+      }
+      return { gone, authors, reads: 0 };
+    },
     async poll(cursorText, poll = {}) {
       if (options.subreddits.length === 0) {
         throw new SourceError(

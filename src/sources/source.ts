@@ -36,4 +36,18 @@ export interface PollOptions {
 export interface Source {
   readonly name: 'reddit' | 'x';
   poll(cursor: string | null, options?: PollOptions): Promise<PollResult>;
+  /**
+   * Looks stored posts up again at the source, at most 100 per request.
+   * `gone`: deleted or removed by their author (or no longer there);
+   * `authors`: the authors of those still there, for opt-outs, never stored.
+   * Throws a SourceError when it could not tell: nothing is then removed.
+   */
+  recheck(externalIds: readonly string[]): Promise<RecheckResult>;
+}
+
+export interface RecheckResult {
+  gone: string[];
+  authors: Map<string, string>;
+  /** Posts read (what X bills). */
+  reads: number;
 }

@@ -23,6 +23,8 @@ export interface XSearchQuery {
 /** The one tiny interface the X source needs. */
 export interface XClient {
   searchRecent(query: XSearchQuery): Promise<XPage>;
+  /** `GET /2/tweets?ids=`: up to 100 ids; those absent from the answer no longer exist. */
+  lookup(ids: readonly string[]): Promise<{ tweets: unknown[]; usernames: Map<string, string> }>;
   readonly requests: number;
 }
 
@@ -40,6 +42,15 @@ function baseUrlPlugin(base: string): ITwitterApiClientPlugin {
       params.url = url.toString();
     },
   };
+}
+
+function usernamesOf(users: unknown): Map<string, string> {
+  const usernames = new Map<string, string>();
+  for (const user of Array.isArray(users) ? users : []) {
+    const { id, username } = (user ?? {}) as { id?: unknown; username?: unknown };
+    if (typeof id === 'string' && typeof username === 'string') usernames.set(id, username);
+  }
+  return usernames;
 }
 
 function toSourceError(error: unknown): SourceError {
@@ -105,6 +116,35 @@ export function createXClient(options: {
     get requests() {
       return requests;
     },
+    async lookup(ids) {
+      requests++;
+      let result: Awaited<ReturnType<typeof client.v2.tweets>>;
+      try {
+        result = await client.v2.tweets([...ids], {
+          'tweet.fields': ['created_at', 'lang', 'author_id'],
+          expansions: ['author_id'],
+          'user.fields': ['username'],
+        });
+      } catch (error) {
+        throw toSourceError(error);
+      }
+      const body = result as unknown as { data?: unknown; includes?: { users?: unknown } };
+      if (
+        typeof body !== 'object' ||
+        body === null ||
+        (body.data !== undefined && !Array.isArray(body.data))
+      ) {
+        throw new SourceError(
+          'X_MALFORMED',
+          'X answered GET /2/tweets with something that is not a lookup; nothing was removed.',
+          { kind: 'transient' },
+        );
+      }
+      return {
+        tweets: (body.data as unknown[] | undefined) ?? [],
+        usernames: usernamesOf(body.includes?.users),
+      };
+    },
     async searchRecent(query) {
       requests++;
       let page: Awaited<ReturnType<typeof client.v2.search>>;
@@ -140,11 +180,7 @@ export function createXClient(options: {
         );
       }
       const limit = page.rateLimit as { remaining?: number; reset?: number } | undefined;
-      const usernames = new Map<string, string>();
-      for (const user of Array.isArray(body.includes?.users) ? body.includes.users : []) {
-        const { id, username } = (user ?? {}) as { id?: unknown; username?: unknown };
-        if (typeof id === 'string' && typeof username === 'string') usernames.set(id, username);
-      }
+      const usernames = usernamesOf(body.includes?.users);
       return {
         tweets: (body.data as unknown[] | undefined) ?? [],
         usernames,

@@ -30,6 +30,33 @@ export function createXSource(options: XSourceOptions): Source {
 
   return {
     name: 'x',
+    async recheck(externalIds) {
+      const gone: string[] = [];
+      const authors = new Map<string, string>();
+      let reads = 0;
+      for (let i = 0; i < externalIds.length; i += 100) {
+        const batch = externalIds.slice(i, i + 100);
+        if (options.remainingReads() - reads < batch.length) {
+          log.warn(
+            { unchecked: externalIds.length - i },
+            'the X read budget cannot cover re-checking the rest for deletion this month',
+          );
+          break;
+        }
+        const { tweets, usernames } = await client.lookup(batch);
+        reads += tweets.length;
+        const alive = new Set<string>();
+        for (const raw of tweets) {
+          const item = xToPost(raw, usernames);
+          if (!item.ok) continue;
+          alive.add(item.incoming.post.externalId);
+          if (item.incoming.author)
+            authors.set(item.incoming.post.externalId, item.incoming.author);
+        }
+        gone.push(...batch.filter((id) => !alive.has(id)));
+      }
+      return { gone, authors, reads };
+    },
     async poll(storedCursor, poll = {}) {
       const requestsBefore = client.requests;
       // The cursor is the newest tweet id seen, or `since:<time>` when the first poll found none.

@@ -9,6 +9,9 @@ export function createMemorySource(): Source & { publish(posts: Post[]): void } 
     publish(more) {
       posts.push(...more);
     },
+    async recheck() {
+      return { gone: [], authors: new Map(), reads: 0 };
+    },
     async poll(cursor) {
       if (cursor === null)
         return { posts: [], cursor: String(posts.length), requests: 1, reads: 0 };

@@ -6,6 +6,7 @@ export const HELP_TEXT = [
   "*/voice health*: each source's state, last success, the X budget, the Slack queue",
   '*/voice owners*: which channel and owner each category goes to',
   '*/voice optout* `reddit:<name>` or `x:<name>` (admins): never read that author again',
+  '*/voice audit* `[7d]` (admins): searches, button actions, opt-outs and config changes',
   '*/voice help*: this list',
   '_driver-voice never watches unions, strikes, protests, organising, or contact with journalists, researchers, lawyers or regulators, and stores no author._',
 ].join('\n');

@@ -1,4 +1,5 @@
 import { recordAudit } from '../../store/audit.js';
+import { voiceAudit } from './audit.js';
 import { voiceHealth } from './health.js';
 import { voiceHelp } from './help.js';
 import { voiceOptOut } from './optout.js';
@@ -33,6 +34,8 @@ export function handleVoice(context: VoiceContext, caller: Caller, rawText: stri
         return voiceOwners(context);
       case 'optout':
         return voiceOptOut(context, caller, args);
+      case 'audit':
+        return voiceAudit(context, caller, args);
       case '':
       case 'help':
         return voiceHelp();
