@@ -32,6 +32,7 @@ export interface Figure {
   value: number;
   unit: string;
   baseline?: number;
+  baselineName?: string;
   ratio?: number;
   target?: string;
   met?: boolean;

@@ -7,6 +7,7 @@ interface Scratch {
   patternSeen: Uint32Array;
   querySeen: Uint32Array;
   candidates: number[];
+  found: number[];
   stack: Uint8Array;
 }
 
@@ -21,6 +22,7 @@ function scratchFor(taxonomy: CompiledTaxonomy): Scratch {
       patternSeen: new Uint32Array(taxonomy.matcher.patternCount),
       querySeen: new Uint32Array(taxonomy.queries.length),
       candidates: [],
+      found: [],
       stack: new Uint8Array(taxonomy.stackSize),
     };
     scratches.set(taxonomy, scratch);
@@ -48,46 +50,46 @@ export function classify(
   const { epoch, patternSeen, querySeen } = scratch;
   const candidates = scratch.candidates;
   candidates.length = 0;
-  let guarded = false;
-
-  const onMatch = (patternId: number): boolean => {
-    if (patternId < taxonomy.guardPatternCount) {
-      guarded = true;
-      return true;
-    }
-    if (patternSeen[patternId] === epoch) return false;
-    patternSeen[patternId] = epoch;
+  const found = scratch.found;
+  found.length = 0;
+  const stop = taxonomy.guardPatternCount;
+  const guarded =
+    (post.title ? taxonomy.matcher.collect(post.title, patternSeen, epoch, found, stop) : false) ||
+    taxonomy.matcher.collect(post.text, patternSeen, epoch, found, stop);
+  if (guarded) return { dropped: true };
+  for (const patternId of found) {
     for (const queryIndex of taxonomy.queriesOfPattern[patternId]!) {
       if (querySeen[queryIndex] !== epoch) {
         querySeen[queryIndex] = epoch;
         candidates.push(queryIndex);
       }
     }
-    return false;
-  };
-
-  if (post.title) taxonomy.matcher.scan(post.title, onMatch);
-  if (!guarded) taxonomy.matcher.scan(post.text, onMatch);
-  if (guarded) return { dropped: true };
+  }
   if (candidates.length === 0) return { dropped: false, categories: [] };
 
   // A category matches through its own queries; its subcategories refine a match, never make one.
   const byCategory = new Map<number, CategoryMatch>();
   const subcategoryHits: number[] = [];
-  candidates.sort((a, b) => a - b);
+  // Evaluate in the order terms were seen; sort only the few queries that matched (sorting every candidate cost more than evaluating them).
+  const ranges = taxonomy.programRanges;
+  const matchedQueries: number[] = [];
   for (const queryIndex of candidates) {
-    const query = taxonomy.queries[queryIndex]!;
     if (
-      !runProgram(
+      runProgram(
         taxonomy.programs,
-        query.programStart,
-        query.programEnd,
+        ranges[2 * queryIndex]!,
+        ranges[2 * queryIndex + 1]!,
         patternSeen,
         epoch,
         scratch.stack,
       )
-    )
-      continue;
+    ) {
+      matchedQueries.push(queryIndex);
+    }
+  }
+  matchedQueries.sort((a, b) => a - b);
+  for (const queryIndex of matchedQueries) {
+    const query = taxonomy.queries[queryIndex]!;
     if (query.subcategoryId) {
       subcategoryHits.push(queryIndex);
       continue;

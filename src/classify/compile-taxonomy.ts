@@ -44,6 +44,8 @@ export interface CompiledTaxonomy {
   readonly queriesOfPattern: readonly (readonly number[])[];
   /** Every query's postfix program (see query-program.ts). */
   readonly programs: Int32Array;
+  /** Start and end of each query's program, side by side: evaluating a candidate touches no object. */
+  readonly programRanges: Int32Array;
   /** Deep enough for the longest program. */
   readonly stackSize: number;
 }
@@ -187,6 +189,7 @@ export function compileTaxonomy(definition: TaxonomyDefinition, guard: Guard): C
     guardPatternCount: guard.terms.length,
     queriesOfPattern,
     programs: Int32Array.from(program),
+    programRanges: Int32Array.from(queries.flatMap((q) => [q.programStart, q.programEnd])),
     stackSize,
   };
 }

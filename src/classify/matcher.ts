@@ -18,6 +18,18 @@ export interface Matcher {
    * than once). Return `true` from `onMatch` to stop scanning.
    */
   scan(text: string, onMatch: (patternId: number) => boolean | undefined): void;
+  /**
+   * The allocation-free form used by classify: appends to `found` each pattern
+   * not yet marked with `epoch` in `seen` (and marks it). Stops and returns
+   * true as soon as a pattern with an id below `stopBelow` occurs.
+   */
+  collect(
+    text: string,
+    seen: Uint32Array,
+    epoch: number,
+    found: number[],
+    stopBelow: number,
+  ): boolean;
 }
 
 /** The folded key of a pattern: `" not paid "`, or `" tip"` for a prefix. */
@@ -79,6 +91,22 @@ export function createMatcher(patterns: readonly MatcherPattern[]): Matcher {
 
   return {
     patternCount: patterns.length,
+    collect(text, seen, epoch, found, stopBelow) {
+      const { classes, length } = foldToClasses(text);
+      let state = 0;
+      for (let i = 0; i < length; i++) {
+        state = delta[state * ALPHABET_SIZE + classes[i]!]!;
+        if (hasOutput[state] === 0) continue;
+        for (let s = state; s !== -1; s = outputLink[s]!) {
+          const id = patternAt[s]!;
+          if (id === -1 || seen[id] === epoch) continue;
+          if (id < stopBelow) return true;
+          seen[id] = epoch;
+          found.push(id);
+        }
+      }
+      return false;
+    },
     scan(text, onMatch) {
       const { classes, length } = foldToClasses(text);
       let state = 0;
