@@ -1,13 +1,15 @@
 /**
- * `npm run bench [-- --json] [-- --only classify] [-- --posts N] [-- --queries 1000,10000] [-- --seconds S]`
+ * `npm run bench [-- --json] [-- --only NAME] [-- sizes…]`
  *
  * Every figure is measured beside its baseline in the same process and run,
  * on generated data shaped like real posts; ratios, not absolute timings,
- * are what carry from one machine to another.
+ * are what carry from one machine to another. Defaults finish in a few
+ * minutes on a 2-core machine.
  */
 import { parseArgs } from 'node:util';
 import { benchClassify } from './classify-bench.js';
-import { report } from './measure.js';
+import { benchIngest } from './ingest-bench.js';
+import { type Figure, report } from './measure.js';
 
 const { values } = parseArgs({
   options: {
@@ -16,24 +18,29 @@ const { values } = parseArgs({
     posts: { type: 'string', default: '20000' },
     queries: { type: 'string', default: '1000,10000' },
     seconds: { type: 'string', default: '1' },
+    'ingest-posts': { type: 'string', default: '50000' },
   },
 });
 
 const json = values.json ?? false;
-const minMs = Number(values.seconds) * 1000;
-const benches: Record<string, () => void> = {
-  classify: () => {
-    for (const figure of benchClassify({
+const benches: Record<string, () => Promise<Figure[]> | Figure[]> = {
+  classify: () =>
+    benchClassify({
       posts: Number(values.posts),
       queries: String(values.queries).split(',').map(Number),
-      minMs,
-    }))
-      report(figure, json);
-  },
+      minMs: Number(values.seconds) * 1000,
+    }),
+  ingest: () => benchIngest({ posts: Number(values['ingest-posts']) }),
 };
 
+if (values.only && !(values.only in benches)) {
+  console.error(
+    `unknown benchmark "${values.only}"; choose one of: ${Object.keys(benches).join(', ')}`,
+  );
+  process.exit(2);
+}
 if (!json) console.log(`driver-voice benchmarks (node ${process.version}, one thread)\n`);
 for (const [name, run] of Object.entries(benches)) {
   if (values.only && values.only !== name) continue;
-  run();
+  for (const figure of await run()) report(figure, json);
 }

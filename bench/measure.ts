@@ -45,8 +45,10 @@ export function report(figure: Figure, json: boolean): void {
   }
   const value = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
   let line = `${figure.name.padEnd(44)} ${value(figure.value).padStart(12)} ${figure.unit}`;
-  if (figure.baseline !== undefined)
-    line += `   baseline ${value(figure.baseline)}  ratio ${figure.ratio!.toFixed(1)}×`;
+  if (figure.baseline !== undefined) {
+    const name = figure.baselineName ? ` (${figure.baselineName})` : '';
+    line += `   baseline ${value(figure.baseline)}${name}  ratio ${figure.ratio!.toFixed(1)}×`;
+  }
   if (figure.target) line += `   target ${figure.target}: ${figure.met ? 'met' : 'MISSED'}`;
   console.log(line);
 }

@@ -22,13 +22,19 @@ export type Analysis =
 export async function analyseText(
   input: { title?: string | undefined; text: string; lang?: string | undefined },
   deps: AnalyseDeps,
+  options: { languageOfIrrelevant?: boolean } = {},
 ): Promise<Analysis> {
   const classification = classify(input, deps.taxonomy);
   if (classification.dropped) return classification;
+  const relevant = classification.categories.length > 0;
   const body = input.title ? `${input.title}\n${input.text}` : input.text;
   const tag = input.lang === 'und' ? undefined : input.lang;
-  const lang = detectLanguage(body, tag, deps.languages);
-  if (classification.categories.length === 0)
+  // Only posts that will be stored need a language (and a sentiment), unless the caller asks.
+  const lang =
+    relevant || options.languageOfIrrelevant
+      ? detectLanguage(body, tag, deps.languages)
+      : (tag ?? 'und');
+  if (!relevant)
     return { dropped: false, categories: [], lang, sentiment: { score: 0, label: 'neutral' } };
   return {
     dropped: false,

@@ -36,7 +36,7 @@ export async function runClassifyCommand(deps: ClassifyCommandDeps): Promise<num
       continue;
     }
     const { id } = parsed.data;
-    const result = await analyseText(parsed.data, deps);
+    const result = await analyseText(parsed.data, deps, { languageOfIrrelevant: true });
     if (result.dropped) {
       deps.output.write(`${JSON.stringify({ id, dropped: true })}\n`);
       continue;
