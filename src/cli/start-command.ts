@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { App } from '@slack/bolt';
+import { ConfigError } from '../errors.js';
 import type { Logger } from '../log/create-logger.js';
 import { createMetrics } from '../observe/create-metrics.js';
 import { startMonitoringServer } from '../observe/start-monitoring-server.js';
@@ -19,6 +20,26 @@ import { auditConfig } from './privacy-commands.js';
 
 /** How often queued Slack messages that were deferred (429, retries) are looked at again. */
 const DELIVERY_TICK_MS = 5000;
+
+/** Turns what Bolt throws at start into a line that says what to fix. */
+function explainSlackStartFailure(error: unknown): Error {
+  const e = error as { code?: string; data?: { error?: string }; message?: string };
+  const reason = e.data?.error ?? e.message ?? String(error);
+  if (/invalid_auth|not_authed|account_inactive|token_revoked/.test(reason)) {
+    return new ConfigError(
+      `Slack rejected SLACK_BOT_TOKEN (${reason}): copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page, and reinstall the app if it was removed.`,
+      { cause: error },
+    );
+  }
+  if (/EADDRINUSE/.test(reason))
+    return new ConfigError(`The HTTP port is taken (${reason}): choose another with --http PORT.`, {
+      cause: error,
+    });
+  return new ConfigError(
+    `The Slack app could not start: ${reason}. Check SLACK_APP_TOKEN (Socket Mode, xapp-… with connections:write) or SLACK_SIGNING_SECRET and --http.`,
+    { cause: error },
+  );
+}
 
 /** True when the environment holds credentials for something live: a source or Slack. */
 export function hasLiveCredentials(context: Context): boolean {
@@ -64,8 +85,13 @@ export async function runStartCommand(deps: {
           slack: runtime.slack.api,
         },
       });
-      if (deps.httpPort === undefined) await app.start();
-      else await app.start(deps.httpPort);
+      try {
+        await app.init();
+        if (deps.httpPort === undefined) await app.start();
+        else await app.start(deps.httpPort);
+      } catch (error) {
+        throw explainSlackStartFailure(error);
+      }
       log.info(
         { mode: deps.httpPort === undefined ? 'socket' : 'http', port: deps.httpPort },
         'Slack app started',

@@ -21,6 +21,8 @@ export interface SlackAppOptions {
  * The Bolt app: Socket Mode by default (SLACK_APP_TOKEN), HTTP mode when a
  * port is given (SLACK_SIGNING_SECRET; Bolt rejects a bad signature or a
  * timestamp older than five minutes with 401). Bolt's logs go to pino.
+ * Initialisation (auth.test) is deferred: call `await app.init()` before
+ * `start()`, so a rejected token is an error the caller can explain.
  */
 export function createSlackApp(options: SlackAppOptions): App {
   const logger = createSlackLogger(options.log);
@@ -38,6 +40,7 @@ export function createSlackApp(options: SlackAppOptions): App {
       clientOptions,
       logger,
       logLevel: LogLevel.INFO,
+      deferInitialization: true,
     });
   } else {
     if (!options.appToken)
@@ -51,6 +54,7 @@ export function createSlackApp(options: SlackAppOptions): App {
       clientOptions,
       logger,
       logLevel: LogLevel.INFO,
+      deferInitialization: true,
     });
   }
   registerListeners(app, options.deps);

@@ -88,3 +88,50 @@ describe('driver-voice start', () => {
     expect(Date.now() - stoppingAt).toBeLessThan(10_000);
   }, 40_000);
 });
+
+describe('driver-voice start with a bad Slack token', () => {
+  it('says what to fix, without a stack trace, and exits 2', async () => {
+    const slack = await startFakeSlack({ token: 'xoxb-the-right-one' });
+    try {
+      const config = path.join(tempDir(), 'config.yml');
+      writeFileSync(
+        config,
+        'routing:\n  default: { channel: C0000GENERAL }\nstorage:\n  path: dv.db\n',
+      );
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          path.join(ROOT, 'src/cli.ts'),
+          '--config',
+          config,
+          'start',
+          '--http',
+          '0',
+        ],
+        {
+          env: {
+            PATH: process.env.PATH ?? '',
+            LOG_LEVEL: 'silent',
+            SLACK_BOT_TOKEN: 'xoxb-a-wrong-one',
+            SLACK_SIGNING_SECRET: 's',
+            SLACK_API_URL: slack.apiUrl,
+          },
+          cwd: ROOT,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let stderr = '';
+      child.stderr.on('data', (d) => {
+        stderr += String(d);
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(2);
+      expect(stderr).toContain('Slack rejected SLACK_BOT_TOKEN');
+      expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await slack.close();
+    }
+  }, 30_000);
+});

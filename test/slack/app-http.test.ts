@@ -64,6 +64,7 @@ describe('the Slack app in HTTP mode', () => {
         slack: createSlackApi(createWebClient('xoxb-test-token', log, slack.apiUrl)),
       },
     });
+    await app.init();
     const server = (await app.start({ port: 0, host: '127.0.0.1' } as never)) as unknown as Server;
     const { port } = server.address() as AddressInfo;
     return { db, url: `http://127.0.0.1:${port}/slack/events` };
