@@ -1,7 +1,9 @@
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../log/create-logger.js';
+import { purgeExpired } from '../pipeline/purge-expired.js';
 import type { RunSourceDeps } from '../pipeline/run-source.js';
 import type { ScheduledSource } from '../pipeline/schedule.js';
+import { type DeletionSyncReport, syncDeletions } from '../pipeline/sync-deletions.js';
 import { createWebClient } from '../slack/create-web-client.js';
 import { createDispatcher, type Dispatcher } from '../slack/delivery.js';
 import { routePost } from '../slack/route-post.js';
@@ -23,6 +25,10 @@ export interface Runtime {
   deps: RunSourceDeps;
   /** Null when Slack is not configured (no SLACK_BOT_TOKEN): posts are stored, not delivered. */
   slack: { api: SlackApi; dispatcher: Dispatcher; channels: string[] } | null;
+  /** Retention now (see purgeExpired). */
+  purge(): ReturnType<typeof purgeExpired>;
+  /** The deletion re-check now (see syncDeletions). */
+  recheck(): Promise<DeletionSyncReport[]>;
 }
 
 /** Every channel the routing can send to, for the privacy check at start. */
@@ -103,7 +109,33 @@ export function createRuntime(
       });
       slack = { api, dispatcher, channels: routedChannels(context) };
     }
-    return { db, sources, deps, slack };
+    const slackApi = slack?.api ?? null;
+    const clock = () => new Date(now());
+    return {
+      db,
+      sources,
+      deps,
+      slack,
+      purge: () =>
+        purgeExpired({
+          db,
+          retentionDays: config.privacy.retentionDays,
+          slackPolicy: config.privacy.retentionSlack,
+          slack: slackApi,
+          log,
+          now: clock,
+        }),
+      recheck: () =>
+        syncDeletions({
+          db,
+          sources: sources.map((s) => s.source),
+          budget,
+          optOuts,
+          slack: slackApi,
+          log,
+          now: clock,
+        }),
+    };
   } catch (error) {
     db.close();
     throw error;

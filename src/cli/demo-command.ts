@@ -13,7 +13,7 @@ import { runScheduler } from '../pipeline/schedule.js';
 import { sleep } from '../sources/request-limiter.js';
 import type { Post } from '../types.js';
 import { createRuntime, routedChannels } from './create-runtime.js';
-import { readSamplePosts, SAMPLE_POSTS } from './fakes-command.js';
+import { publishSample, readSamplePosts, SAMPLE_POSTS } from './fakes-command.js';
 import { loadContext } from './load-context.js';
 import { renderCard } from './render-card.js';
 
@@ -91,18 +91,7 @@ export async function runDemoCommand(options: DemoOptions): Promise<number> {
     };
     const runtime = createRuntime(context, options.log);
     const samples = readSamplePosts(options.samples ?? SAMPLE_POSTS);
-    const publish = (post: Post, createdAt: Date) => {
-      if (post.source === 'x')
-        x.publish({ text: post.text, createdAt, lang: post.lang === 'und' ? 'en' : post.lang });
-      else
-        reddit.publish({
-          kind: post.kind === 'comment' ? 'comment' : 'post',
-          subreddit: post.community,
-          ...(post.title ? { title: post.title } : {}),
-          text: post.text,
-          createdAt,
-        });
-    };
+    const publish = (post: Post, createdAt: Date) => publishSample(post, createdAt, { reddit, x });
     try {
       const dispatcher = runtime.slack!.dispatcher;
       await dispatcher.checkChannels(runtime.slack!.channels);

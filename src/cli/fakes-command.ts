@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { BUNDLED_DATA_DIR } from '../config/load-config.js';
-import { startFakeReddit } from '../fakes/fake-reddit.js';
-import { startFakeX } from '../fakes/fake-x.js';
+import { type FakeReddit, startFakeReddit } from '../fakes/fake-reddit.js';
+import { type FakeX, startFakeX } from '../fakes/fake-x.js';
 import { postRecordSchema } from '../pipeline/post-record-schema.js';
 import type { Post } from '../types.js';
 
@@ -15,6 +15,25 @@ export function readSamplePosts(file = SAMPLE_POSTS): Post[] {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => postRecordSchema.parse(JSON.parse(line)));
+}
+
+/** Publishes one sample post on the fake it came from, as new. */
+export function publishSample(
+  post: Post,
+  createdAt: Date,
+  fakes: { reddit: FakeReddit; x: FakeX },
+): void {
+  if (post.source === 'x') {
+    fakes.x.publish({ text: post.text, createdAt, lang: post.lang === 'und' ? 'en' : post.lang });
+    return;
+  }
+  fakes.reddit.publish({
+    kind: post.kind === 'comment' ? 'comment' : 'post',
+    subreddit: post.community,
+    ...(post.title ? { title: post.title } : {}),
+    text: post.text,
+    createdAt,
+  });
 }
 
 /**
@@ -48,20 +67,7 @@ export async function runFakesCommand(deps: {
     ].join('\n'),
   );
   let next = 0;
-  const publish = () => {
-    const post = samples[next++ % samples.length]!;
-    const createdAt = new Date();
-    if (post.source === 'x')
-      x.publish({ text: post.text, createdAt, lang: post.lang === 'und' ? 'en' : post.lang });
-    else
-      reddit.publish({
-        kind: post.kind === 'comment' ? 'comment' : 'post',
-        subreddit: post.community,
-        ...(post.title ? { title: post.title } : {}),
-        text: post.text,
-        createdAt,
-      });
-  };
+  const publish = () => publishSample(samples[next++ % samples.length]!, new Date(), { reddit, x });
   const timer = setInterval(publish, 1000 / (deps.perSecond ?? 3));
   await new Promise<void>((resolve) =>
     deps.signal.addEventListener('abort', () => resolve(), { once: true }),

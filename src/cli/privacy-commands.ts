@@ -3,8 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../log/create-logger.js';
-import { purgeExpired } from '../pipeline/purge-expired.js';
-import { syncDeletions } from '../pipeline/sync-deletions.js';
 import { buildNotice } from '../privacy/build-notice.js';
 import { recordAudit } from '../store/audit.js';
 import { auditConfigChange, listAudit } from '../store/list-audit.js';
@@ -63,14 +61,7 @@ export async function purgeCommand(
 ): Promise<number> {
   const runtime = createRuntime(context, log);
   try {
-    const result = await purgeExpired({
-      db: runtime.db,
-      retentionDays: context.config.privacy.retentionDays,
-      slackPolicy: context.config.privacy.retentionSlack,
-      slack: runtime.slack?.api ?? null,
-      log,
-      now: () => new Date(),
-    });
+    const result = await runtime.purge();
     recordAudit(runtime.db, {
       at: new Date(),
       actor: 'cli',
@@ -94,16 +85,7 @@ export async function recheckCommand(
 ): Promise<number> {
   const runtime = createRuntime(context, log);
   try {
-    const secret = context.config.env.DRIVER_VOICE_SECRET;
-    const reports = await syncDeletions({
-      db: runtime.db,
-      sources: runtime.sources.map((s) => s.source),
-      budget: runtime.deps.budget,
-      optOuts: secret ? createOptOuts(runtime.db, secret) : null,
-      slack: runtime.slack?.api ?? null,
-      log,
-      now: () => new Date(),
-    });
+    const reports = await runtime.recheck();
     for (const r of reports)
       output.write(
         `${r.source}: ${r.checked} checked, ${r.removed} removed${r.error ? `; re-check failed, nothing removed: ${r.error}` : ''}\n`,

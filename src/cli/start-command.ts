@@ -4,15 +4,12 @@ import { ConfigError } from '../errors.js';
 import type { Logger } from '../log/create-logger.js';
 import { createMetrics } from '../observe/create-metrics.js';
 import { startMonitoringServer } from '../observe/start-monitoring-server.js';
-import { purgeExpired } from '../pipeline/purge-expired.js';
 import { runPrivacyJobs } from '../pipeline/run-privacy-jobs.js';
 import { runSource } from '../pipeline/run-source.js';
 import { runScheduler } from '../pipeline/schedule.js';
-import { syncDeletions } from '../pipeline/sync-deletions.js';
 import { createSourceWatch } from '../pipeline/watch-source-health.js';
 import { createSlackApp } from '../slack/app.js';
 import { sleep } from '../sources/request-limiter.js';
-import { createOptOuts } from '../store/opt-outs.js';
 import { createBackfillProgress } from './backfill-progress.js';
 import { createRuntime } from './create-runtime.js';
 import type { Context } from './load-context.js';
@@ -132,7 +129,6 @@ export async function runStartCommand(deps: {
         })
       : null;
     auditConfig(context, new Date());
-    const secret = env.DRIVER_VOICE_SECRET;
     const privacy = context.config.privacy;
     const jobs = runPrivacyJobs(
       [
@@ -140,30 +136,13 @@ export async function runStartCommand(deps: {
           name: 'retention',
           everyMs: 24 * 3_600_000,
           firstAfterMs: 0,
-          run: () =>
-            purgeExpired({
-              db: runtime.db,
-              retentionDays: privacy.retentionDays,
-              slackPolicy: privacy.retentionSlack,
-              slack: runtime.slack?.api ?? null,
-              log,
-              now: () => new Date(),
-            }),
+          run: () => runtime.purge(),
         },
         {
           name: 'deletion re-check',
           everyMs: privacy.deletionCheckHours * 3_600_000,
           firstAfterMs: 60_000,
-          run: () =>
-            syncDeletions({
-              db: runtime.db,
-              sources: runtime.sources.map((s) => s.source),
-              budget: runtime.deps.budget,
-              optOuts: secret ? createOptOuts(runtime.db, secret) : null,
-              slack: runtime.slack?.api ?? null,
-              log,
-              now: () => new Date(),
-            }),
+          run: () => runtime.recheck(),
         },
       ],
       { sleep, log, now: Date.now },

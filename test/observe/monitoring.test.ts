@@ -3,13 +3,9 @@ import { type FakeReddit, startFakeReddit } from '../../src/fakes/fake-reddit.js
 import { createMetrics } from '../../src/observe/create-metrics.js';
 import { startMonitoringServer } from '../../src/observe/start-monitoring-server.js';
 import { runSource } from '../../src/pipeline/run-source.js';
-import { createCursorStore } from '../../src/store/cursors.js';
 import { openDatabase } from '../../src/store/open-database.js';
-import { createPostStore } from '../../src/store/posts.js';
-import { createReadBudget } from '../../src/store/read-budget.js';
-import { createSourceHealthStore } from '../../src/store/source-health.js';
 import { redditSourceFor } from '../fakes/connect.js';
-import { captureLogger, defaultTaxonomy, scoreSentiment } from '../helpers.js';
+import { pipelineDeps } from '../fakes/pipeline-deps.js';
 
 /** Every line of Prometheus text is a comment or `name{labels} value`. */
 function parsePrometheus(text: string): Map<string, number> {
@@ -37,17 +33,7 @@ describe('/healthz and /metrics', () => {
   it('turns 503 when a source fails with a 403, and 200 again when it recovers', async () => {
     reddit = await startFakeReddit();
     const db = openDatabase(':memory:');
-    const deps = {
-      taxonomy: defaultTaxonomy(),
-      languages: ['en', 'es'],
-      scoreSentiment,
-      store: createPostStore(db),
-      cursors: createCursorStore(db),
-      health: createSourceHealthStore(db),
-      budget: createReadBudget(db),
-      log: captureLogger().log,
-      now: () => new Date(),
-    };
+    const { deps } = pipelineDeps({ db });
     const metrics = createMetrics(db, ['reddit']);
     server = await startMonitoringServer({ db, sources: ['reddit'], metrics, port: 0 });
     const { source } = redditSourceFor(reddit);

@@ -2,14 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeReddit, startFakeReddit } from '../../src/fakes/fake-reddit.js';
 import { type FakeX, startFakeX } from '../../src/fakes/fake-x.js';
 import { runOnce } from '../../src/pipeline/run-once.js';
-import { createCursorStore } from '../../src/store/cursors.js';
 import { openDatabase } from '../../src/store/open-database.js';
 import { createOptOuts } from '../../src/store/opt-outs.js';
-import { createPostStore } from '../../src/store/posts.js';
-import { createReadBudget } from '../../src/store/read-budget.js';
-import { createSourceHealthStore } from '../../src/store/source-health.js';
 import { redditSourceFor, xSourceFor } from '../fakes/connect.js';
-import { captureLogger, defaultTaxonomy, scoreSentiment } from '../helpers.js';
+import { pipelineDeps } from '../fakes/pipeline-deps.js';
+import { captureLogger } from '../helpers.js';
 
 describe('runOnce', () => {
   let reddit: FakeReddit;
@@ -24,17 +21,7 @@ describe('runOnce', () => {
     x = await startFakeX();
     const db = openDatabase(':memory:');
     const logs = captureLogger();
-    const deps = {
-      taxonomy: defaultTaxonomy(),
-      languages: ['en', 'es'],
-      scoreSentiment,
-      store: createPostStore(db),
-      cursors: createCursorStore(db),
-      health: createSourceHealthStore(db),
-      budget: createReadBudget(db),
-      log: logs.log,
-      now: () => new Date(),
-    };
+    const { deps } = pipelineDeps({ db, log: logs.log });
     const sources = [
       redditSourceFor(reddit, { log: logs.log }).source,
       xSourceFor(x, { log: logs.log }),

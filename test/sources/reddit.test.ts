@@ -1,13 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeReddit, startFakeReddit } from '../../src/fakes/fake-reddit.js';
 import { runSource } from '../../src/pipeline/run-source.js';
-import { createCursorStore } from '../../src/store/cursors.js';
 import { openDatabase } from '../../src/store/open-database.js';
-import { createPostStore } from '../../src/store/posts.js';
-import { createReadBudget } from '../../src/store/read-budget.js';
-import { createSourceHealthStore } from '../../src/store/source-health.js';
 import { recordingSleep, redditSourceFor, USER_AGENT } from '../fakes/connect.js';
-import { captureLogger, defaultTaxonomy, scoreSentiment } from '../helpers.js';
+import { pipelineDeps } from '../fakes/pipeline-deps.js';
 import { sourceContract } from './source-contract.js';
 
 let n = 0;
@@ -38,17 +34,7 @@ describe('the Reddit source', () => {
 
   function pipeline() {
     const db = openDatabase(':memory:');
-    const deps = {
-      taxonomy: defaultTaxonomy(),
-      languages: ['en', 'es'],
-      scoreSentiment,
-      store: createPostStore(db),
-      cursors: createCursorStore(db),
-      health: createSourceHealthStore(db),
-      budget: createReadBudget(db),
-      log: captureLogger().log,
-      now: () => new Date(),
-    };
+    const { deps } = pipelineDeps({ db });
     return { db, deps };
   }
 

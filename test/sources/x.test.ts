@@ -3,13 +3,9 @@ import { createGuard } from '../../src/classify/guard.js';
 import { type FakeX, startFakeX } from '../../src/fakes/fake-x.js';
 import { runSource } from '../../src/pipeline/run-source.js';
 import { buildXQuery } from '../../src/sources/x-query.js';
-import { createCursorStore } from '../../src/store/cursors.js';
 import { openDatabase } from '../../src/store/open-database.js';
-import { createPostStore } from '../../src/store/posts.js';
-import { createReadBudget } from '../../src/store/read-budget.js';
-import { createSourceHealthStore } from '../../src/store/source-health.js';
 import { xSourceFor } from '../fakes/connect.js';
-import { captureLogger, defaultTaxonomy, scoreSentiment } from '../helpers.js';
+import { pipelineDeps } from '../fakes/pipeline-deps.js';
 import { sourceContract } from './source-contract.js';
 
 let n = 0;
@@ -38,17 +34,7 @@ describe('the X source', () => {
 
   function pipeline(budget = 1_000_000) {
     const db = openDatabase(':memory:');
-    const deps = {
-      taxonomy: defaultTaxonomy(),
-      languages: ['en', 'es'],
-      scoreSentiment,
-      store: createPostStore(db),
-      cursors: createCursorStore(db),
-      health: createSourceHealthStore(db),
-      budget: createReadBudget(db),
-      log: captureLogger().log,
-      now: () => new Date(),
-    };
+    const { deps } = pipelineDeps({ db });
     const source = xSourceFor(fake, {
       monthlyReadBudget: budget,
       remainingReads: () => budget - deps.budget.used('x', new Date()),
