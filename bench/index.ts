@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { benchClassify } from './classify-bench.js';
 import { benchIngest } from './ingest-bench.js';
 import { type Figure, report } from './measure.js';
+import { benchSearch } from './search-bench.js';
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +20,8 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '1000,10000' },
     seconds: { type: 'string', default: '1' },
     'ingest-posts': { type: 'string', default: '50000' },
+    'search-posts': { type: 'string', default: '300000' },
+    'search-runs': { type: 'string', default: '100' },
   },
 });
 
@@ -31,6 +34,12 @@ const benches: Record<string, () => Promise<Figure[]> | Figure[]> = {
       minMs: Number(values.seconds) * 1000,
     }),
   ingest: () => benchIngest({ posts: Number(values['ingest-posts']) }),
+  search: () =>
+    benchSearch({
+      posts: Number(values['search-posts']),
+      runs: Number(values['search-runs']),
+      log: (line) => console.error(line),
+    }),
 };
 
 if (values.only && !(values.only in benches)) {

@@ -39,6 +39,12 @@ export interface SearchResult {
 /** Weight of recency against bm25: a post from today gains about as much as one more matching word. */
 const RECENCY_WEIGHT = 2.0;
 const DAY_MS = 86_400_000;
+/**
+ * Ranking looks at the most recent matches only (posts are stored in arrival
+ * order), so a word found in 300,000 posts costs what one found in 2,000
+ * does: the answer is the most relevant of the latest 2,000 matches.
+ */
+const RANKING_WINDOW = 2000;
 
 /**
  * Full-text search over stored posts: FTS5 bm25 (title counts double) plus a
@@ -50,27 +56,29 @@ export function searchPosts(db: Db, request: SearchRequest): SearchResult {
   const limit = Math.min(Math.max(request.limit ?? 10, 1), 100);
   const offset = Math.max(request.offset ?? 0, 0);
   const highlight = request.highlight ?? { open: '', close: '' };
-  const rows = db
+  // Phase 1 ranks the latest matches and reads only what ranking needs; phase 2
+  // builds excerpts and category lists for the page alone.
+  const ranked = db
     .prepare(
-      `SELECT p.id, p.source, p.url, p.community, p.created_at AS createdAt, p.lang, p.status,
-              p.sentiment_label AS sentiment,
-              (SELECT json_group_array(c.category) FROM post_categories c WHERE c.post_id = p.id) AS categories,
-              snippet(posts_fts, 1, @open, @close, '…', 32) AS excerpt
-         FROM posts_fts
-         JOIN posts p ON p.id = posts_fts.rowid
-        WHERE posts_fts MATCH @match
-          AND (@category IS NULL OR EXISTS (SELECT 1 FROM post_categories c WHERE c.post_id = p.id AND c.category = @category))
-          AND (@since IS NULL OR p.created_at >= @since)
-          AND (@lang IS NULL OR p.lang = @lang)
-          AND (@source IS NULL OR p.source = @source)
-          AND (@status IS NULL OR p.status = @status)
-        ORDER BY bm25(posts_fts, 2.0, 1.0) - @weight / (1.0 + (@now - p.created_at) / (7.0 * ${DAY_MS}))
+      `WITH recent AS (
+         SELECT posts_fts.rowid AS id, bm25(posts_fts, 2.0, 1.0) AS relevance, p.created_at AS createdAt
+           FROM posts_fts
+           JOIN posts p ON p.id = posts_fts.rowid
+          WHERE posts_fts MATCH @match
+            AND (@category IS NULL OR EXISTS (SELECT 1 FROM post_categories c WHERE c.post_id = p.id AND c.category = @category))
+            AND (@since IS NULL OR p.created_at >= @since)
+            AND (@lang IS NULL OR p.lang = @lang)
+            AND (@source IS NULL OR p.source = @source)
+            AND (@status IS NULL OR p.status = @status)
+          ORDER BY posts_fts.rowid DESC
+          LIMIT @window)
+       SELECT id FROM recent
+        ORDER BY relevance - @weight / (1.0 + (@now - createdAt) / (7.0 * ${DAY_MS}))
         LIMIT @limit OFFSET @offset`,
     )
+    .pluck()
     .all({
       match,
-      open: highlight.open,
-      close: highlight.close,
       category: request.category ?? null,
       since: request.since?.getTime() ?? null,
       lang: request.lang ?? null,
@@ -80,14 +88,39 @@ export function searchPosts(db: Db, request: SearchRequest): SearchResult {
       now: request.now.getTime(),
       limit: limit + 1,
       offset,
-    }) as Array<
-    Omit<SearchHit, 'createdAt' | 'categories'> & { createdAt: number; categories: string }
-  >;
+      window: RANKING_WINDOW,
+    }) as number[];
 
-  const hits = rows.slice(0, limit).map((row) => ({
-    ...row,
-    createdAt: new Date(row.createdAt),
-    categories: JSON.parse(row.categories) as string[],
-  }));
-  return { hits, more: rows.length > limit, terms };
+  const excerpt = db
+    .prepare(
+      `SELECT snippet(posts_fts, 1, @open, @close, '…', 32) FROM posts_fts WHERE posts_fts MATCH @match AND rowid = CAST(@id AS INTEGER)`,
+    )
+    .pluck();
+  const post = db.prepare(
+    `SELECT p.id, p.source, p.url, p.community, p.created_at AS createdAt, p.lang, p.status, p.sentiment_label AS sentiment,
+            (SELECT json_group_array(c.category) FROM post_categories c WHERE c.post_id = p.id) AS categories
+       FROM posts p WHERE p.id = ?`,
+  );
+  const hits = ranked.slice(0, limit).flatMap((id) => {
+    const row = post.get(id) as
+      | (Omit<SearchHit, 'createdAt' | 'categories' | 'excerpt'> & {
+          createdAt: number;
+          categories: string;
+        })
+      | undefined;
+    if (!row) return [];
+    const text =
+      (excerpt.get({ match, id, open: highlight.open, close: highlight.close }) as
+        | string
+        | undefined) ?? '';
+    return [
+      {
+        ...row,
+        excerpt: text,
+        createdAt: new Date(row.createdAt),
+        categories: JSON.parse(row.categories) as string[],
+      },
+    ];
+  });
+  return { hits, more: ranked.length > limit, terms };
 }
