@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { benchClassify } from './classify-bench.js';
+import { benchEndToEnd } from './e2e-bench.js';
 import { benchIngest } from './ingest-bench.js';
 import { type Figure, report } from './measure.js';
 import { benchSearch } from './search-bench.js';
@@ -22,6 +23,9 @@ const { values } = parseArgs({
     'ingest-posts': { type: 'string', default: '50000' },
     'search-posts': { type: 'string', default: '300000' },
     'search-runs': { type: 'string', default: '100' },
+    'e2e-rate': { type: 'string', default: '200' },
+    'e2e-seconds': { type: 'string', default: '60' },
+    'e2e-drain': { type: 'string', default: '20' },
   },
 });
 
@@ -38,6 +42,14 @@ const benches: Record<string, () => Promise<Figure[]> | Figure[]> = {
     benchSearch({
       posts: Number(values['search-posts']),
       runs: Number(values['search-runs']),
+      log: (line) => console.error(line),
+    }),
+  e2e: () =>
+    benchEndToEnd({
+      rate: Number(values['e2e-rate']),
+      seconds: Number(values['e2e-seconds']),
+      drainSeconds: Number(values['e2e-drain']),
+      bigPosts: Number(values['search-posts']),
       log: (line) => console.error(line),
     }),
 };

@@ -49,7 +49,8 @@ export function searchDatabase(
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const sample = texts[i % texts.length]!;
-      const created = now - Math.floor(random(30 * DAY));
+      // Posts arrive in time order over 30 days, as a live store fills.
+      const created = now - 30 * DAY + Math.floor(((i + random(1)) / count) * 30 * DAY);
       const { lastInsertRowid } = insertPost.run(
         i % 3 === 0 ? 'x' : 'reddit',
         `b${i.toString(36)}`,

@@ -149,4 +149,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    name: 'posts by arrival time, so a since: search reads only posts that arrived since',
+    sql: `
+      CREATE INDEX posts_ingested_at ON posts (ingested_at);
+    `,
+  },
 ];

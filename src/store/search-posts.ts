@@ -41,16 +41,30 @@ const RECENCY_WEIGHT = 2.0;
 const DAY_MS = 86_400_000;
 /**
  * Ranking looks at the most recent matches only (posts are stored in arrival
- * order), so a word found in 300,000 posts costs what one found in 2,000
- * does: the answer is the most relevant of the latest 2,000 matches.
+ * order), so a word found in 300,000 posts costs what one found in 500
+ * does: the answer is the most relevant of the latest 500 matches.
  */
-const RANKING_WINDOW = 2000;
+const RANKING_WINDOW = 500;
 
 /**
  * Full-text search over stored posts: FTS5 bm25 (title counts double) plus a
  * recency bonus that halves after a week. User text never reaches FTS5 as
  * syntax (see buildFtsQuery); a bad request throws SearchQueryError.
  */
+/**
+ * The first post that arrived since `since`. A post arrives after it is
+ * created and ids grow with arrival, so every post created since then has an
+ * id at least this one's: the search index can skip everything older.
+ */
+function firstIdSince(db: Db, since: Date | undefined): number {
+  if (!since) return 0;
+  const id = db
+    .prepare('SELECT id FROM posts WHERE ingested_at >= ? ORDER BY ingested_at LIMIT 1')
+    .pluck()
+    .get(since.getTime()) as number | undefined;
+  return id ?? Number.MAX_SAFE_INTEGER;
+}
+
 export function searchPosts(db: Db, request: SearchRequest): SearchResult {
   const { match, terms } = buildFtsQuery(request.text);
   const limit = Math.min(Math.max(request.limit ?? 10, 1), 100);
@@ -65,6 +79,7 @@ export function searchPosts(db: Db, request: SearchRequest): SearchResult {
            FROM posts_fts
            JOIN posts p ON p.id = posts_fts.rowid
           WHERE posts_fts MATCH @match
+            AND posts_fts.rowid >= CAST(@firstId AS INTEGER)
             AND (@category IS NULL OR EXISTS (SELECT 1 FROM post_categories c WHERE c.post_id = p.id AND c.category = @category))
             AND (@since IS NULL OR p.created_at >= @since)
             AND (@lang IS NULL OR p.lang = @lang)
@@ -89,6 +104,7 @@ export function searchPosts(db: Db, request: SearchRequest): SearchResult {
       limit: limit + 1,
       offset,
       window: RANKING_WINDOW,
+      firstId: firstIdSince(db, request.since),
     }) as number[];
 
   const excerpt = db
