@@ -1,4 +1,4 @@
-import { eld } from 'eld/small';
+import { eld } from 'eld/extrasmall';
 
 type Detector = ReturnType<typeof eld.newInstance>;
 const SAMPLE = 200;
@@ -17,7 +17,7 @@ function detectorFor(candidates: readonly string[]): Detector {
 
 /**
  * The post's language: the source's own tag when it has one, else the guess
- * of ELD (the efficient language detector, with its small n-gram database)
+ * of ELD (the efficient language detector, with its extra-small n-gram database: 83 MB of memory against 145 MB for the small one)
  * among the configured languages, else `und` when it cannot tell.
  */
 export function detectLanguage(

@@ -15,8 +15,12 @@ import { createRuntime } from './create-runtime.js';
 import type { Context } from './load-context.js';
 import { auditConfig } from './privacy-commands.js';
 
-/** How often queued Slack messages that were deferred (429, retries) are looked at again. */
-const DELIVERY_TICK_MS = 5000;
+/**
+ * How often the delivery loop looks for due messages. Delivery runs apart
+ * from polling, so a long queue (Slack allows a message a second per
+ * channel) never holds the next poll back.
+ */
+const DELIVERY_TICK_MS = 1000;
 
 /** Turns what Bolt throws at start into a line that says what to fix. */
 function explainSlackStartFailure(error: unknown): Error {
@@ -176,7 +180,6 @@ export async function runStartCommand(deps: {
           if (progress && started.size === runtime.sources.length) progress.stop();
           if (!dispatcher) return;
           await watch?.(cycle.source);
-          if (cycle.stored > 0) metrics.recordDelivery(await dispatcher.deliver({ signal }));
         },
       },
       signal,

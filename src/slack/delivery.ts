@@ -78,12 +78,14 @@ export function categoryViews(
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const outbox = createOutbox(deps.db);
   const posts = createFlaggedPosts(deps.db);
-  const minInterval = deps.minIntervalMs ?? 1000;
+  // A little over a second, so that network jitter never lets two messages land within one.
+  const minInterval = deps.minIntervalMs ?? 1100;
   const lastPostAt = new Map<string, number>();
   const channelProblems = new Map<string, string | null>();
   const owners = new Map<string, string | null>();
   const alertSeen = deps.db.prepare('SELECT 1 FROM alerts WHERE key = ?').pluck();
   const alertSave = deps.db.prepare('INSERT OR IGNORE INTO alerts (key, at) VALUES (?, ?)');
+  let inFlight: Promise<DeliveryReport> | null = null;
 
   async function alertAdmins(key: string, text: string): Promise<void> {
     if (alertSeen.get(key)) return;
@@ -180,8 +182,6 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       outbox.markFailed(row.id, 'post_gone');
       return;
     }
-    const wait = (lastPostAt.get(row.channel) ?? 0) + minInterval - deps.now();
-    if (wait > 0) await deps.sleep(wait);
     lastPostAt.set(row.channel, deps.now());
     const message = buildFlaggedMessage({
       outboxId: row.id,
@@ -218,6 +218,52 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   }
 
+  async function deliverDue(options: {
+    waitUpToMs?: number;
+    signal?: AbortSignal;
+  }): Promise<DeliveryReport> {
+    const report: DeliveryReport = { sent: 0, failed: 0, pending: 0 };
+    const deadline = deps.now() + (options.waitUpToMs ?? 0);
+    while (!options.signal?.aborted) {
+      const rows = outbox.due(new Date(deps.now()));
+      if (rows.length === 0) {
+        const next = outbox.nextDueAt();
+        if (next === null || next > deadline) break;
+        await deps.sleep(Math.max(0, next - deps.now()));
+        continue;
+      }
+      // Round robin over channels: post the oldest message whose channel may take one now,
+      // and wait only when every channel with messages has had one within the last second.
+      const waiting = [...rows];
+      while (waiting.length > 0) {
+        if (options.signal?.aborted) break;
+        const readyAt = (channel: string) => (lastPostAt.get(channel) ?? 0) + minInterval;
+        const index = waiting.findIndex((r) => readyAt(r.channel) <= deps.now());
+        if (index === -1) {
+          await deps.sleep(
+            Math.max(1, Math.min(...waiting.map((r) => readyAt(r.channel))) - deps.now()),
+          );
+          continue;
+        }
+        const [row] = waiting.splice(index, 1);
+        const current = outbox.get(row!.id);
+        if (current?.status !== 'pending' || current.nextAttemptAt > deps.now()) continue;
+        try {
+          await deliverRow(current, report);
+        } catch (error) {
+          deps.log.error(
+            { err: error, outboxId: current.id },
+            'unexpected failure while delivering; retrying later',
+          );
+          retryLater(current, 'unexpected_error');
+        }
+      }
+    }
+    report.pending = outbox.pendingCount();
+    if (report.sent + report.failed > 0) deps.log.info(report, 'delivery');
+    return report;
+  }
+
   return {
     alertAdmins,
     async checkChannels(channels) {
@@ -229,35 +275,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       }
       return result;
     },
-    async deliver(options = {}) {
-      const report: DeliveryReport = { sent: 0, failed: 0, pending: 0 };
-      const deadline = deps.now() + (options.waitUpToMs ?? 0);
-      while (!options.signal?.aborted) {
-        const rows = outbox.due(new Date(deps.now()));
-        if (rows.length === 0) {
-          const next = outbox.nextDueAt();
-          if (next === null || next > deadline) break;
-          await deps.sleep(Math.max(0, next - deps.now()));
-          continue;
-        }
-        for (const row of rows) {
-          if (options.signal?.aborted) break;
-          const current = outbox.get(row.id);
-          if (current?.status !== 'pending' || current.nextAttemptAt > deps.now()) continue;
-          try {
-            await deliverRow(current, report);
-          } catch (error) {
-            deps.log.error(
-              { err: error, outboxId: current.id },
-              'unexpected failure while delivering; retrying later',
-            );
-            retryLater(current, 'unexpected_error');
-          }
-        }
-      }
-      report.pending = outbox.pendingCount();
-      if (report.sent + report.failed > 0) deps.log.info(report, 'delivery');
-      return report;
+    deliver(options = {}) {
+      // One delivery at a time: two loops posting at once would break the pacing per channel.
+      inFlight ??= deliverDue(options).finally(() => {
+        inFlight = null;
+      });
+      return inFlight;
     },
   };
 }

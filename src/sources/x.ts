@@ -26,7 +26,8 @@ const MAX_RESULTS = 100;
  */
 export function createXSource(options: XSourceOptions): Source {
   const { client, log } = options;
-  const maxPages = options.maxPages ?? 10;
+  // 3,000 posts a poll at most; the monthly budget is the real bound.
+  const maxPages = options.maxPages ?? 30;
 
   return {
     name: 'x',

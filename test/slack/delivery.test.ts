@@ -123,6 +123,36 @@ describe('the dispatcher', () => {
     ).toEqual({ attempts: 1, later: 1 });
   });
 
+  it('takes channels in turn, so one busy channel does not hold the others back', async () => {
+    const { store, dispatcher, now } = await setUp();
+    const start = now();
+    store.insertMany(
+      ['app', 'app', 'app', 'pay', 'safety'].map((c) => classified(c)),
+      new Date(start),
+    );
+    await dispatcher.deliver();
+    const times = Object.fromEntries(
+      ['C0000APPOPS', 'C0000PAYOPS', 'C0000SAFETY'].map((c) => [
+        c,
+        slack
+          .callsTo('chat.postMessage')
+          .filter((m) => m.args.channel === c)
+          .map((m) => m.at - start),
+      ]),
+    );
+    expect(times.C0000PAYOPS![0]).toBeLessThan(1000);
+    expect(times.C0000SAFETY![0]).toBeLessThan(1000);
+    expect(times.C0000APPOPS).toHaveLength(3);
+  });
+
+  it('runs one delivery at a time, whoever asks', async () => {
+    const { store, dispatcher, now } = await setUp();
+    store.insertMany([classified('app'), classified('app')], new Date(now()));
+    const [a, b] = await Promise.all([dispatcher.deliver(), dispatcher.deliver()]);
+    expect(a).toBe(b);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+
   it('records the ts of each posted message', async () => {
     const { db, store, dispatcher, now } = await setUp();
     store.insertMany([classified('app')], new Date(now()));
