@@ -58,7 +58,16 @@ async function startBot(
   writeFileSync(config, CONFIG(dbFile));
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'dist/cli.js'), '--config', config, 'start', '--http', '0'],
+    // The same command line as `npm start` and the systemd unit in the README.
+    [
+      '--max-old-space-size=160',
+      path.join(ROOT, 'dist/cli.js'),
+      '--config',
+      config,
+      'start',
+      '--http',
+      '0',
+    ],
     {
       env: {
         PATH: process.env.PATH ?? '',
