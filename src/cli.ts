@@ -23,6 +23,8 @@ import { createLogger } from './log/create-logger.js';
 import { migrate, openDatabase } from './store/open-database.js';
 import { createPostStore } from './store/posts.js';
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 /**
  * Aborts on the first SIGTERM or SIGINT, so the current cycle can finish;
  * a second signal exits at once.
@@ -45,7 +47,9 @@ function stopSignal(): AbortSignal {
 async function main(argv: string[]): Promise<number> {
   if (existsSync('.env')) loadDotenv({ path: '.env', quiet: true });
   const env = process.env;
-  const log = createLogger({ level: env.LOG_LEVEL });
+  // A bad LOG_LEVEL is reported with the rest of the environment once a command loads its config.
+  const level = LOG_LEVELS.includes(env.LOG_LEVEL ?? '') ? env.LOG_LEVEL : undefined;
+  const log = createLogger({ level });
   let exitCode = 0;
   const context = (options: { config?: string }) =>
     loadContext(env, options.config ? { file: options.config } : {});

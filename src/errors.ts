@@ -59,16 +59,6 @@ export class SearchQueryError extends DriverVoiceError {
   }
 }
 
-/** An input record (JSON line, API payload) is malformed; it is skipped, never fatal. */
-export class InputError extends DriverVoiceError {
-  constructor(
-    message: string,
-    options: { context?: Record<string, unknown>; cause?: unknown } = {},
-  ) {
-    super('INPUT_INVALID', message, options);
-  }
-}
-
 /** How a source failure should change the source's state. */
 export type SourceFailureKind = 'transient' | 'permanent';
 
