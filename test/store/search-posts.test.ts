@@ -91,6 +91,60 @@ describe('searchPosts', () => {
     expect(hit!.excerpt).toBe('The *scanner* app crashed at the station');
   });
 
+  it("puts today's posts first for a common word, however many older posts repeat it", () => {
+    const db = openDatabase(':memory:');
+    const store = createPostStore(db);
+    const batch = (count: number, text: string, daysAgo: number) =>
+      store.insertMany(
+        Array.from({ length: count }, () => ({
+          post: makePost({ text, createdAt: new Date(NOW.getTime() - daysAgo * 86_400_000) }),
+          categories: [
+            { id: 'app', name: 'App', priority: 'normal' as const, subcategories: [], matched: [] },
+          ],
+          lang: 'en',
+          sentiment: { score: 0, label: 'neutral' as const },
+        })),
+        NOW,
+      );
+    batch(600, 'app app app crashed, an old story', 25);
+    batch(3, 'app crashed today', 0);
+    const { hits } = searchPosts(db, { text: 'app', limit: 3, now: NOW });
+    expect(hits.map((h) => h.excerpt)).toEqual([
+      'app crashed today',
+      'app crashed today',
+      'app crashed today',
+    ]);
+  });
+
+  it('skips posts that arrived before a since: filter', () => {
+    const db = openDatabase(':memory:');
+    const store = createPostStore(db);
+    const old = new Date(NOW.getTime() - 10 * 86_400_000);
+    const add = (text: string, at: Date) =>
+      store.insertMany(
+        [
+          {
+            post: makePost({ text, createdAt: at }),
+            categories: [
+              { id: 'pay', name: 'Pay', priority: 'normal', subcategories: [], matched: [] },
+            ],
+            lang: 'en',
+            sentiment: { score: 0, label: 'neutral' },
+          },
+        ],
+        at,
+      );
+    add('tips missing last week', old);
+    add('tips missing today', NOW);
+    expect(
+      searchPosts(db, { text: 'tips', since: daysAgo(2), now: NOW }).hits.map((h) => h.excerpt),
+    ).toEqual(['tips missing today']);
+    expect(searchPosts(db, { text: 'tips', since: daysAgo(30), now: NOW }).hits).toHaveLength(2);
+    expect(
+      searchPosts(db, { text: 'tips', since: new Date(NOW.getTime() + 1), now: NOW }).hits,
+    ).toEqual([]);
+  });
+
   it('never lets what a person types reach FTS5 as syntax', () => {
     const db = seed();
     const nasty = [
