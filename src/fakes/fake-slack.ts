@@ -42,6 +42,8 @@ export interface FakeSlackOptions {
   now?: () => number;
   /** Delay before answering chat.postMessage, for crash tests. */
   postDelayMs?: number;
+  /** Socket Mode: the app-level token and the WebSocket URL `apps.connections.open` hands out. */
+  socketMode?: { appToken: string; url: string };
   /** Called with every Web API call once answered (the demo prints cards from it). */
   onCall?: (call: SlackCall, ok: boolean) => void;
   port?: number;
@@ -106,6 +108,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     args: Record<string, unknown>,
     authorization: string | undefined,
   ): Promise<Reply> {
+    if (method === 'apps.connections.open') {
+      const socket = options.socketMode;
+      return socket && authorization === `Bearer ${socket.appToken}`
+        ? ok({ url: socket.url })
+        : { status: 200, body: templates.notAuthed };
+    }
     if (authorization !== `Bearer ${token}`) return { status: 200, body: templates.notAuthed };
     if (method.startsWith('chat.') && now() < limitedUntil) {
       return {
