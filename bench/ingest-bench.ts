@@ -1,17 +1,21 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pino } from 'pino';
 import { createSentimentScorer } from '../src/classify/create-sentiment-scorer.js';
 import { createGuard } from '../src/classify/guard.js';
 import { loadTaxonomy } from '../src/classify/load-taxonomy.js';
 import { BUNDLED_TAXONOMY } from '../src/config/load-config.js';
-import { ingestPosts } from '../src/pipeline/ingest-posts.js';
+import { ingestInBatches, ingestPosts } from '../src/pipeline/ingest-posts.js';
 import { openDatabase } from '../src/store/open-database.js';
 import { createPostStore } from '../src/store/posts.js';
 import type { Post } from '../src/types.js';
 import { generatePosts } from './generate.js';
 import type { Figure } from './measure.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 function toPosts(count: number, prefix: string): Post[] {
   const start = Date.now() - count * 1000;
@@ -55,9 +59,49 @@ export async function benchIngest(options: { posts: number }): Promise<Figure[]>
       return rate;
     };
     await run('warmup', 1000, 2000);
+    // The pool's worker is compiled JavaScript: build, then load the pool from the build.
+    execFileSync(process.execPath, [
+      path.join(ROOT, 'node_modules/typescript/bin/tsc'),
+      '-p',
+      path.join(ROOT, 'tsconfig.build.json'),
+    ]);
+    const { createAnalysisPool } = (await import(
+      pathToFileURL(path.join(ROOT, 'dist/pipeline/create-analysis-pool.js')).href
+    )) as typeof import('../src/pipeline/create-analysis-pool.js');
+    const pool = createAnalysisPool({
+      taxonomyPath: BUNDLED_TAXONOMY,
+      extraGuardTerms: [],
+      languages: ['en', 'es'],
+    });
+    let pooled: number;
+    try {
+      await pool.analyse(toPosts(500, 'poolwarm'));
+      const db = openDatabase(path.join(dir, 'pooled.db'));
+      const posts = toPosts(options.posts, 'pooled');
+      const started = performance.now();
+      await ingestInBatches(posts, 1000, {
+        ...deps,
+        store: createPostStore(db),
+        analyse: pool.analyse,
+      });
+      pooled = (posts.length / (performance.now() - started)) * 1000;
+      db.close();
+    } finally {
+      await pool.close();
+    }
     const batched = await run('batched', 1000, options.posts);
     const single = await run('single', 1, Math.max(500, Math.floor(options.posts / 10)));
     return [
+      {
+        name: 'ingest: analysis in a worker, storing in parallel',
+        value: pooled,
+        unit: 'posts/s',
+        baseline: single,
+        baselineName: 'one transaction per post',
+        ratio: pooled / single,
+        target: '≥ 20,000',
+        met: pooled >= 20_000,
+      },
       {
         name: 'ingest: guard+classify+store (FTS, WAL, on disk)',
         value: batched,
@@ -65,8 +109,6 @@ export async function benchIngest(options: { posts: number }): Promise<Figure[]>
         baseline: single,
         baselineName: 'one transaction per post',
         ratio: batched / single,
-        target: '≥ 20,000',
-        met: batched >= 20_000,
       },
     ];
   } finally {

@@ -37,8 +37,6 @@ export function openDatabase(
   if (!options.readonly) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  // Deleted rows are overwritten, so a purged or deleted post leaves no text in the file.
-  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   if (options.migrate !== false && !options.readonly) migrate(db);
   return db;

@@ -27,14 +27,20 @@ function removeWhere(
   params: unknown[],
 ): { removed: number; messages: PostedMessage[] } {
   const messages = messagesOf(db, where, params);
-  const removed = db.transaction(
-    () => db.prepare(`DELETE FROM posts AS p WHERE ${where}`).run(...params).changes,
-  )();
-  if (removed > 0) {
-    db.exec("INSERT INTO posts_fts (posts_fts) VALUES ('optimize')");
-    db.pragma('wal_checkpoint(TRUNCATE)');
+  // Overwrite freed pages while removing, and only then: always on, it costs ingest a sixth of its speed.
+  db.pragma('secure_delete = ON');
+  try {
+    const removed = db.transaction(
+      () => db.prepare(`DELETE FROM posts AS p WHERE ${where}`).run(...params).changes,
+    )();
+    if (removed > 0) {
+      db.exec("INSERT INTO posts_fts (posts_fts) VALUES ('optimize')");
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    }
+    return { removed, messages };
+  } finally {
+    db.pragma('secure_delete = OFF');
   }
-  return { removed, messages };
 }
 
 /** Retention: every post created before `cutoff`. */

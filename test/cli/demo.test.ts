@@ -1,27 +1,15 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const run = promisify(execFile);
 
+// dist/ is built once by test/global-setup.ts; the demo runs from it, exactly as `npm start` does.
 describe('the demo (npm start without credentials)', () => {
-  beforeAll(() => {
-    // The demo runs from the built CLI, exactly as `npm start` does.
-    execFileSync(
-      process.execPath,
-      [
-        path.join(ROOT, 'node_modules/typescript/bin/tsc'),
-        '-p',
-        path.join(ROOT, 'tsconfig.build.json'),
-      ],
-      { cwd: ROOT },
-    );
-  }, 120_000);
-
   it('runs one cycle over the samples through fakes and prints a card per flagged post, none for protected ones', async () => {
     const { stdout } = await run(
       process.execPath,
