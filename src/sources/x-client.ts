@@ -44,6 +44,33 @@ function baseUrlPlugin(base: string): ITwitterApiClientPlugin {
   };
 }
 
+interface Body {
+  tweets: unknown[];
+  includes?: { users?: unknown };
+  meta?: { newest_id?: unknown; next_token?: unknown };
+}
+
+/** The JSON body of a search or lookup, or a transient SourceError saying it was something else (an HTML page, say). */
+function readBody(data: unknown, problem: string): Body {
+  const body = data as {
+    data?: unknown;
+    includes?: { users?: unknown };
+    meta?: Body['meta'];
+  } | null;
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    (body.data !== undefined && !Array.isArray(body.data))
+  ) {
+    throw new SourceError('X_MALFORMED', problem, { kind: 'transient' });
+  }
+  return {
+    tweets: (body.data as unknown[] | undefined) ?? [],
+    ...(body.includes ? { includes: body.includes } : {}),
+    ...(body.meta ? { meta: body.meta } : {}),
+  };
+}
+
 function usernamesOf(users: unknown): Map<string, string> {
   const usernames = new Map<string, string>();
   for (const user of Array.isArray(users) ? users : []) {
@@ -128,22 +155,11 @@ export function createXClient(options: {
       } catch (error) {
         throw toSourceError(error);
       }
-      const body = result as unknown as { data?: unknown; includes?: { users?: unknown } };
-      if (
-        typeof body !== 'object' ||
-        body === null ||
-        (body.data !== undefined && !Array.isArray(body.data))
-      ) {
-        throw new SourceError(
-          'X_MALFORMED',
-          'X answered GET /2/tweets with something that is not a lookup; nothing was removed.',
-          { kind: 'transient' },
-        );
-      }
-      return {
-        tweets: (body.data as unknown[] | undefined) ?? [],
-        usernames: usernamesOf(body.includes?.users),
-      };
+      const body = readBody(
+        result,
+        'X answered GET /2/tweets with something that is not a lookup; nothing was removed.',
+      );
+      return { tweets: body.tweets, usernames: usernamesOf(body.includes?.users) };
     },
     async searchRecent(query) {
       requests++;
@@ -161,28 +177,14 @@ export function createXClient(options: {
       } catch (error) {
         throw toSourceError(error);
       }
-      const body = page.data as unknown as
-        | {
-            data?: unknown;
-            includes?: { users?: unknown };
-            meta?: { newest_id?: unknown; next_token?: unknown };
-          }
-        | string;
-      if (
-        typeof body !== 'object' ||
-        body === null ||
-        (body.data !== undefined && !Array.isArray(body.data))
-      ) {
-        throw new SourceError(
-          'X_MALFORMED',
-          'X answered GET /2/tweets/search/recent with something that is not a search page; nothing was read, the cursor stays where it was.',
-          { kind: 'transient' },
-        );
-      }
+      const body = readBody(
+        page.data,
+        'X answered GET /2/tweets/search/recent with something that is not a search page; nothing was read, the cursor stays where it was.',
+      );
       const limit = page.rateLimit as { remaining?: number; reset?: number } | undefined;
       const usernames = usernamesOf(body.includes?.users);
       return {
-        tweets: (body.data as unknown[] | undefined) ?? [],
+        tweets: body.tweets,
         usernames,
         newestId: typeof body.meta?.newest_id === 'string' ? body.meta.newest_id : null,
         nextToken: typeof body.meta?.next_token === 'string' ? body.meta.next_token : null,
