@@ -20,6 +20,7 @@ import { runSearchCommand } from './cli/search-command.js';
 import { hasLiveCredentials, runStartCommand } from './cli/start-command.js';
 import { ConfigError, DriverVoiceError, TaxonomyError } from './errors.js';
 import { createLogger } from './log/create-logger.js';
+import { canAnalyseInWorkers, createAnalysisPool } from './pipeline/create-analysis-pool.js';
 import { migrate, openDatabase } from './store/open-database.js';
 import { createPostStore } from './store/posts.js';
 
@@ -90,8 +91,17 @@ async function main(argv: string[]): Promise<number> {
       if (file !== '-' && !existsSync(file))
         throw new ConfigError(`The file ${file} does not exist.`);
       const db = openDatabase(ctx.config.databasePath);
+      // From the build, analysis runs in a worker while this thread stores.
+      const pool = canAnalyseInWorkers()
+        ? createAnalysisPool({
+            taxonomyPath: ctx.config.taxonomyPath,
+            extraGuardTerms: ctx.config.guard.extraTerms,
+            languages: ctx.config.languages,
+          })
+        : null;
       try {
         const { code } = await runImportCommand({
+          ...(pool ? { analyse: pool.analyse } : {}),
           input: file === '-' ? process.stdin : createReadStream(file),
           output: process.stdout,
           errors: process.stderr,
@@ -104,6 +114,7 @@ async function main(argv: string[]): Promise<number> {
         });
         exitCode = code;
       } finally {
+        await pool?.close();
         db.close();
       }
     });

@@ -1,7 +1,16 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Analysis } from '../classify/analyse-text.js';
 import type { AnalysisWorkerData } from './analysis-worker.js';
 import type { AnalysePosts } from './ingest-posts.js';
+
+const WORKER = new URL('./analysis-worker.js', import.meta.url);
+
+/** True when running from the build, where the compiled worker sits beside this file. */
+export function canAnalyseInWorkers(): boolean {
+  return existsSync(fileURLToPath(WORKER));
+}
 
 /**
  * Analysis in worker threads: `analyse` sends a batch (title, text and
@@ -13,14 +22,13 @@ export function createAnalysisPool(options: AnalysisWorkerData & { size?: number
   analyse: AnalysePosts;
   close: () => Promise<void>;
 } {
-  const file = new URL('./analysis-worker.js', import.meta.url);
   const workerData: AnalysisWorkerData = {
     taxonomyPath: options.taxonomyPath,
     extraGuardTerms: options.extraGuardTerms,
     languages: options.languages,
   };
   const workers = Array.from({ length: options.size ?? 1 }, () => {
-    const worker = new Worker(file, { workerData });
+    const worker = new Worker(WORKER, { workerData });
     const pending = new Map<
       number,
       { resolve: (a: Analysis[]) => void; reject: (e: Error) => void }
