@@ -8,7 +8,7 @@ import { recordAudit } from '../store/audit.js';
 import { auditConfigChange, listAudit } from '../store/list-audit.js';
 import { openDatabase } from '../store/open-database.js';
 import { createOptOuts, normaliseAuthor } from '../store/opt-outs.js';
-import { createRuntime } from './create-runtime.js';
+import { createRuntime, type Runtime } from './create-runtime.js';
 import type { Context } from './load-context.js';
 
 const fingerprint = (file: string | null): string =>
@@ -53,14 +53,27 @@ export function noticeCommand(
   return 0;
 }
 
+/** Runs `work` with the runtime (database, sources, Slack) and closes it whatever happens. */
+async function withRuntime<T>(
+  context: Context,
+  log: Logger,
+  work: (runtime: Runtime) => Promise<T>,
+): Promise<T> {
+  const runtime = createRuntime(context, log);
+  try {
+    return await work(runtime);
+  } finally {
+    runtime.db.close();
+  }
+}
+
 /** `driver-voice db purge`: retention now, Slack messages of purged posts stubbed when Slack is configured. */
 export async function purgeCommand(
   context: Context,
   log: Logger,
   output: Writable,
 ): Promise<number> {
-  const runtime = createRuntime(context, log);
-  try {
+  return withRuntime(context, log, async (runtime) => {
     const result = await runtime.purge();
     recordAudit(runtime.db, {
       at: new Date(),
@@ -72,9 +85,7 @@ export async function purgeCommand(
       `Removed ${result.removed} post(s) created before ${result.cutoff.toISOString()}; ${result.stubbed} Slack message(s) replaced by a stub.\n`,
     );
     return 0;
-  } finally {
-    runtime.db.close();
-  }
+  });
 }
 
 /** `driver-voice db recheck`: the deletion re-check now. */
@@ -83,17 +94,14 @@ export async function recheckCommand(
   log: Logger,
   output: Writable,
 ): Promise<number> {
-  const runtime = createRuntime(context, log);
-  try {
+  return withRuntime(context, log, async (runtime) => {
     const reports = await runtime.recheck();
     for (const r of reports)
       output.write(
         `${r.source}: ${r.checked} checked, ${r.removed} removed${r.error ? `; re-check failed, nothing removed: ${r.error}` : ''}\n`,
       );
     return reports.some((r) => r.error) ? 1 : 0;
-  } finally {
-    runtime.db.close();
-  }
+  });
 }
 
 /** `driver-voice optout add reddit:<name>|x:<name>` */

@@ -136,6 +136,22 @@ export async function startFakeReddit(
     }
   };
 
+  /** A Listing shaped like the recordings: the template's envelope around these children. */
+  const listingReply = (children: typeof posts, after: string | null): Reply => ({
+    status: 200,
+    headers: rateHeaders(),
+    body: {
+      ...templates.listing,
+      data: {
+        ...templates.listing.data,
+        dist: children.length,
+        children: children.map(toChild),
+        after,
+        before: null,
+      },
+    },
+  });
+
   const listing = (request: RecordedRequest, kind: 'post' | 'comment', multi: string): Reply => {
     const names = new Set(multi.toLowerCase().split('+'));
     const limit = Math.min(100, Math.max(1, Number(request.query.get('limit') ?? 25)));
@@ -149,20 +165,7 @@ export async function startFakeReddit(
     if (before) matching = matching.filter((p) => p.order > order(before)).slice(-limit);
     const page = matching.slice(0, limit);
     const more = matching.length > page.length && !before;
-    return {
-      status: 200,
-      headers: rateHeaders(),
-      body: {
-        ...templates.listing,
-        data: {
-          ...templates.listing.data,
-          dist: page.length,
-          children: page.map(toChild),
-          after: more ? page.at(-1)!.name : null,
-          before: null,
-        },
-      },
-    };
+    return listingReply(page, more ? page.at(-1)!.name : null);
   };
 
   const server = await startLoopbackServer((request) => {
@@ -189,20 +192,7 @@ export async function startFakeReddit(
     if (request.method === 'GET' && request.path === '/api/info') {
       const wanted = new Set((request.query.get('id') ?? '').split(',').filter(Boolean));
       const found = posts.filter((p) => wanted.has(p.name));
-      return {
-        status: 200,
-        headers: rateHeaders(),
-        body: {
-          ...templates.listing,
-          data: {
-            ...templates.listing.data,
-            dist: found.length,
-            children: found.map(toChild),
-            after: null,
-            before: null,
-          },
-        },
-      };
+      return listingReply(found, null);
     }
     const match = /^\/r\/([A-Za-z0-9_+]+)\/(new|comments)\/?$/.exec(request.path);
     if (request.method === 'GET' && match)

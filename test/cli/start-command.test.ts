@@ -11,6 +11,19 @@ import { tempDir } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** `driver-voice start` from the sources, as its own process, with stdout and stderr piped. */
+function spawnStart(config: string, args: string[], env: Record<string, string>) {
+  return spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), '--config', config, 'start', ...args],
+    {
+      env,
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+}
+
 async function until(condition: () => boolean, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
@@ -47,26 +60,7 @@ describe('driver-voice start', () => {
     const config = path.join(tempDir(), 'config.yml');
     writeFileSync(config, ROUTING_CONFIG);
     const env = { ...envFor(reddit, x, slack), SLACK_SIGNING_SECRET: 'test-signing-secret' };
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(ROOT, 'src/cli.ts'),
-        '--config',
-        config,
-        'start',
-        '--http',
-        '0',
-        '--backfill',
-        '1h',
-      ],
-      {
-        env,
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnStart(config, ['--http', '0', '--backfill', '1h'], env);
     let stderr = '';
     child.stderr.on('data', (d) => {
       stderr += String(d);
@@ -98,30 +92,13 @@ describe('driver-voice start with a bad Slack token', () => {
         config,
         'routing:\n  default: { channel: C0000GENERAL }\nstorage:\n  path: dv.db\n',
       );
-      const child = spawn(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          path.join(ROOT, 'src/cli.ts'),
-          '--config',
-          config,
-          'start',
-          '--http',
-          '0',
-        ],
-        {
-          env: {
-            PATH: process.env.PATH ?? '',
-            LOG_LEVEL: 'silent',
-            SLACK_BOT_TOKEN: 'xoxb-a-wrong-one',
-            SLACK_SIGNING_SECRET: 's',
-            SLACK_API_URL: slack.apiUrl,
-          },
-          cwd: ROOT,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
+      const child = spawnStart(config, ['--http', '0'], {
+        PATH: process.env.PATH ?? '',
+        LOG_LEVEL: 'silent',
+        SLACK_BOT_TOKEN: 'xoxb-a-wrong-one',
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_API_URL: slack.apiUrl,
+      });
       let stderr = '';
       child.stderr.on('data', (d) => {
         stderr += String(d);
