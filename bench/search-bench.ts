@@ -43,6 +43,7 @@ export function searchDatabase(
     `INSERT INTO posts (source, external_id, url, community, kind, created_at, ingested_at, lang, title, text, sentiment, sentiment_label, priority)
      VALUES (?, ?, ?, 'AmazonFlexDrivers', 'comment', ?, ?, ?, ?, ?, 0, 'neutral', 'normal')`,
   );
+  const indexForSearch = db.prepare('INSERT INTO posts_fts (rowid, title, text) VALUES (?, ?, ?)');
   const insertCategory = db.prepare(
     "INSERT INTO post_categories (post_id, category, matched) VALUES (?, ?, '[]')",
   );
@@ -61,6 +62,7 @@ export function searchDatabase(
         sample.title ?? null,
         sample.text,
       );
+      indexForSearch.run(lastInsertRowid, sample.title ?? null, sample.text);
       insertCategory.run(lastInsertRowid, CATEGORIES[Math.floor(random(CATEGORIES.length))]!);
     }
   });

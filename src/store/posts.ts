@@ -43,38 +43,42 @@ export function createPostStore(
   const insertPost = db.prepare(`
     INSERT INTO posts (source, external_id, url, community, kind, created_at, ingested_at, lang, title, text,
                        sentiment, sentiment_label, priority)
-    VALUES (@source, @externalId, @url, @community, @kind, @createdAt, @ingestedAt, @lang, @title, @text,
-            @sentiment, @sentimentLabel, @priority)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (source, external_id) DO NOTHING`);
+  // Indexed here, not by a trigger: see migration 6.
+  const indexForSearch = db.prepare('INSERT INTO posts_fts (rowid, title, text) VALUES (?, ?, ?)');
   const insertCategory = db.prepare(
     'INSERT INTO post_categories (post_id, category, subcategories, matched) VALUES (?, ?, ?, ?)',
   );
-  const bumpDailyCount = db.prepare(`
-    INSERT INTO daily_counts (day, category, community, source, count) VALUES (?, ?, ?, ?, 1)
-    ON CONFLICT (day, category, community, source) DO UPDATE SET count = count + 1`);
+  const addToDailyCount = db.prepare(`
+    INSERT INTO daily_counts (day, category, community, source, count) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (day, category, community, source) DO UPDATE SET count = count + excluded.count`);
   const countPosts = db.prepare('SELECT count(*) AS n FROM posts').pluck();
 
   const insertAll = db.transaction(
     (posts: readonly ClassifiedPost[], now: Date, also?: () => void): InsertOutcome[] => {
+      // The batch's daily counts, added once per key at the end rather than once per post.
+      const dailyCounts = new Map<string, { key: string[]; count: number }>();
       const outcomes = posts.map((classified): InsertOutcome => {
         const { post } = classified;
-        const result = insertPost.run({
-          source: post.source,
-          externalId: post.externalId,
-          url: post.url,
-          community: post.community,
-          kind: post.kind,
-          createdAt: post.createdAt.getTime(),
-          ingestedAt: now.getTime(),
-          lang: classified.lang,
-          title: post.title ?? null,
-          text: post.text,
-          sentiment: classified.sentiment.score,
-          sentimentLabel: classified.sentiment.label,
-          priority: highestPriority(classified),
-        });
+        const result = insertPost.run(
+          post.source,
+          post.externalId,
+          post.url,
+          post.community,
+          post.kind,
+          post.createdAt.getTime(),
+          now.getTime(),
+          classified.lang,
+          post.title ?? null,
+          post.text,
+          classified.sentiment.score,
+          classified.sentiment.label,
+          highestPriority(classified),
+        );
         if (result.changes === 0) return 'duplicate';
         const postId = result.lastInsertRowid;
+        indexForSearch.run(postId, post.title ?? null, post.text);
         const day = utcDay(post.createdAt);
         for (const category of classified.categories) {
           insertCategory.run(
@@ -83,11 +87,16 @@ export function createPostStore(
             JSON.stringify(category.subcategories),
             JSON.stringify(category.matched),
           );
-          bumpDailyCount.run(day, category.id, post.community, post.source);
+          const key = [day, category.id, post.community, post.source];
+          const id = key.join('\n');
+          const daily = dailyCounts.get(id) ?? { key, count: 0 };
+          daily.count += 1;
+          dailyCounts.set(id, daily);
         }
         options.onStored?.(Number(postId), classified);
         return 'stored';
       });
+      for (const { key, count } of dailyCounts.values()) addToDailyCount.run(...key, count);
       also?.();
       return outcomes;
     },

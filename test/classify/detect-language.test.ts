@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { eld } from 'eld/extrasmall';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../src/classify/detect-language.js';
+import { createLanguageDetector, detectLanguage } from '../../src/classify/detect-language.js';
 import { scoreSentiment } from '../helpers.js';
 
 describe('detectLanguage', () => {
@@ -21,6 +23,28 @@ describe('detectLanguage', () => {
 
   it('says und when there is nothing to go on', () => {
     expect(detectLanguage('👍', undefined, ['en', 'es'])).toBe('und');
+  });
+
+  it('answers as ELD itself does, for every labelled post', () => {
+    const texts = [
+      ...['dev-set.jsonl', 'holdout-set.jsonl'].flatMap((file) =>
+        readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8')
+          .split('\n')
+          .filter((line) => line.trim() !== '')
+          .map((line) => (JSON.parse(line) as { text: string }).text),
+      ),
+      'Ünïcödé ß straße 😀 𝔘𝔫𝔦 ok',
+      'a',
+      '',
+    ];
+    expect(texts.length).toBeGreaterThan(370);
+    for (const candidates of [['en', 'es'], ['es', 'pt', 'fr'], ['de']]) {
+      const reference = eld.newInstance();
+      reference.setLanguageSubset(candidates);
+      const detect = createLanguageDetector(candidates);
+      const answers = texts.map((text) => detect(text) ?? '');
+      expect(answers).toEqual(texts.map((text) => reference.detect(text.slice(0, 200)).language));
+    }
   });
 });
 

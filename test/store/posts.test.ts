@@ -90,6 +90,25 @@ describe('createPostStore', () => {
         count: 2,
       },
     ]);
+    const again = classified({ post: makePost({ externalId: 't1_later' }) });
+    store.insertMany([again, again], new Date());
+    expect(
+      db.prepare("SELECT count FROM daily_counts WHERE day = '2026-11-30'").pluck().get(),
+    ).toBe(3);
+  });
+
+  it('indexes each stored post for search once, title and text', () => {
+    const db = openDatabase(':memory:');
+    const store = createPostStore(db);
+    const post = classified({
+      post: makePost({ title: 'Scanner trouble', text: 'The depot printer jammed again' }),
+    });
+    store.insertMany([post, post], new Date());
+    const matches = db.prepare('SELECT count(*) FROM posts_fts WHERE posts_fts MATCH ?').pluck();
+    expect(matches.get('scanner')).toBe(1);
+    expect(matches.get('jammed')).toBe(1);
+    db.exec('DELETE FROM posts');
+    expect(matches.get('jammed')).toBe(0);
   });
 
   it('rolls the whole batch back when one row is invalid', () => {
