@@ -57,8 +57,10 @@ export function classify(
     (post.title ? taxonomy.matcher.collect(post.title, patternSeen, epoch, found, stop) : false) ||
     taxonomy.matcher.collect(post.text, patternSeen, epoch, found, stop);
   if (guarded) return { dropped: true };
+  const { triggered, triggeredStart } = taxonomy;
   for (const patternId of found) {
-    for (const queryIndex of taxonomy.queriesOfPattern[patternId]!) {
+    for (let t = triggeredStart[patternId]!, end = triggeredStart[patternId + 1]!; t < end; t++) {
+      const queryIndex = triggered[t]!;
       if (querySeen[queryIndex] !== epoch) {
         querySeen[queryIndex] = epoch;
         candidates.push(queryIndex);

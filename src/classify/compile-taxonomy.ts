@@ -40,8 +40,12 @@ export interface CompiledTaxonomy {
   readonly matcher: Matcher;
   /** Patterns with an id below this are guard terms. */
   readonly guardPatternCount: number;
-  /** For each pattern id, the queries it can trigger (see triggerTerms). */
-  readonly queriesOfPattern: readonly (readonly number[])[];
+  /**
+   * The queries each pattern can trigger (see triggerTerms): those of pattern
+   * p are `triggered[triggeredStart[p], triggeredStart[p + 1])`.
+   */
+  readonly triggeredStart: Int32Array;
+  readonly triggered: Int32Array;
   /** Every query's postfix program (see query-program.ts). */
   readonly programs: Int32Array;
   /** Start and end of each query's program, side by side: evaluating a candidate touches no object. */
@@ -187,7 +191,16 @@ export function compileTaxonomy(definition: TaxonomyDefinition, guard: Guard): C
     queries,
     matcher: createMatcher(patterns),
     guardPatternCount: guard.terms.length,
-    queriesOfPattern,
+    triggeredStart: Int32Array.from(
+      queriesOfPattern.reduce(
+        (starts, users) => {
+          starts.push(starts[starts.length - 1]! + users.length);
+          return starts;
+        },
+        [0],
+      ),
+    ),
+    triggered: Int32Array.from(queriesOfPattern.flat()),
     programs: Int32Array.from(program),
     programRanges: Int32Array.from(queries.flatMap((q) => [q.programStart, q.programEnd])),
     stackSize,
