@@ -225,14 +225,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const report: DeliveryReport = { sent: 0, failed: 0, pending: 0 };
     const deadline = deps.now() + (options.waitUpToMs ?? 0);
     while (!options.signal?.aborted) {
-      const rows = outbox.due(new Date(deps.now()));
+      const rows = outbox.nextPerChannel(new Date(deps.now()));
       if (rows.length === 0) {
         const next = outbox.nextDueAt();
         if (next === null || next > deadline) break;
         await deps.sleep(Math.max(0, next - deps.now()));
         continue;
       }
-      // Round robin over channels: post the oldest message whose channel may take one now,
+      // Round robin over channels: post the next message of a channel that may take one now,
       // and wait only when every channel with messages has had one within the last second.
       const waiting = [...rows];
       while (waiting.length > 0) {

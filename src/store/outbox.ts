@@ -17,8 +17,12 @@ export interface OutboxRow {
 export interface Outbox {
   /** Queues one message per route; call inside the transaction that stores the post. */
   enqueue(postId: number, routes: readonly Route[], now: Date): void;
-  /** Pending messages due by `now`, oldest first. */
-  due(now: Date, limit?: number): OutboxRow[];
+  /**
+   * The next message due by `now` for each channel: a high-priority post
+   * before others, then the oldest. One per channel, so a channel with a
+   * long queue never holds the others back.
+   */
+  nextPerChannel(now: Date): OutboxRow[];
   /** When the next pending message falls due, or null when none is pending. */
   nextDueAt(): number | null;
   pendingCount(): number;
@@ -64,9 +68,15 @@ export function createOutbox(db: Db): Outbox {
     `INSERT INTO outbox (post_id, channel, owner, categories, next_attempt_at, created_at)
      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (post_id, channel) DO NOTHING`,
   );
-  const due = db.prepare(
-    "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
-  );
+  const nextPerChannel = db.prepare(`
+    SELECT * FROM (
+      SELECT o.*, row_number() OVER (
+               PARTITION BY o.channel
+               ORDER BY CASE p.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END, o.id
+             ) AS position
+        FROM outbox o JOIN posts p ON p.id = o.post_id
+       WHERE o.status = 'pending' AND o.next_attempt_at <= ?
+    ) WHERE position = 1 ORDER BY id`);
   const nextDue = db
     .prepare("SELECT min(next_attempt_at) FROM outbox WHERE status = 'pending'")
     .pluck();
@@ -100,7 +110,7 @@ export function createOutbox(db: Db): Outbox {
           now.getTime(),
         );
     },
-    due: (now, limit = 100) => (due.all(now.getTime(), limit) as Row[]).map(toRow),
+    nextPerChannel: (now) => (nextPerChannel.all(now.getTime()) as Row[]).map(toRow),
     nextDueAt: () => (nextDue.get() as number | null) ?? null,
     pendingCount: () => pending.get() as number,
     markSent: (id, ts, now) => void sent.run(ts, now.getTime(), id),

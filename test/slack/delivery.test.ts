@@ -145,6 +145,22 @@ describe('the dispatcher', () => {
     expect(times.C0000APPOPS).toHaveLength(3);
   });
 
+  it('keeps other channels moving behind a flood in one, and posts a high-priority post first', async () => {
+    const { store, dispatcher, now } = await setUp();
+    const start = now();
+    const flood = Array.from({ length: 150 }, () => classified('app'));
+    const urgent = classified('app', 'Scanner fire at the station, urgent');
+    urgent.categories[0]!.priority = 'high';
+    store.insertMany([...flood, classified('pay'), urgent], new Date(start));
+    await dispatcher.deliver();
+    const posted = slack.callsTo('chat.postMessage');
+    const pay = posted.find((m) => m.args.channel === 'C0000PAYOPS')!;
+    expect(pay.at - start).toBeLessThan(1000);
+    const app = posted.filter((m) => m.args.channel === 'C0000APPOPS');
+    expect(app).toHaveLength(151);
+    expect(JSON.stringify(app[0]!.args.blocks)).toContain('Scanner fire');
+  });
+
   it('runs one delivery at a time, whoever asks', async () => {
     const { store, dispatcher, now } = await setUp();
     store.insertMany([classified('app'), classified('app')], new Date(now()));
