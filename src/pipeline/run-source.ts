@@ -28,6 +28,8 @@ export interface SourceCycle {
   categories: Record<string, number>;
   /** How long the source asked us to wait before the next poll, if it did. */
   retryAfterMs?: number;
+  /** The source had more new posts than one poll reads. */
+  behind?: boolean;
   error?: { code: string; message: string };
 }
 
@@ -96,6 +98,7 @@ export async function runSource(
       duplicates: ingested.duplicates,
       requests: result.requests,
       ...(result.waitMs ? { retryAfterMs: result.waitMs } : {}),
+      ...(result.behind ? { behind: true } : {}),
     });
   } catch (caught) {
     if (!(caught instanceof SourceError))

@@ -44,7 +44,7 @@ export function createRedditSource(options: RedditSourceOptions): Source {
     listing: Listing,
     lastSeen: string | undefined,
     poll: PollOptions,
-  ): Promise<{ items: IncomingPost[]; newest: string | undefined }> {
+  ): Promise<{ items: IncomingPost[]; newest: string | undefined; behind: boolean }> {
     const path = `r/${multi}/${listing === 'posts' ? 'new' : 'comments'}`;
     const lastOrder = lastSeen ? fullnameOrder(lastSeen) : null;
     const since = lastSeen ? undefined : poll.backfillSince;
@@ -83,19 +83,20 @@ export function createRedditSource(options: RedditSourceOptions): Source {
         }
       }
       if (since) poll.onProgress?.({ pages, posts: items.length, oldest });
-      if (!page.after) break;
       after = page.after;
+      if (!after) break;
     }
     if (newest === undefined && lastOrder === null && since === undefined) {
       newest = `${listing === 'posts' ? 't3' : 't1'}_0`; // empty listing: everything from now on is new
     }
-    if (!done && lastOrder !== null && pages >= maxPages) {
+    const behind = !done && lastOrder !== null && after !== null;
+    if (behind) {
       log.warn(
         { listing, pages },
         'more new items than the listing depth allows; the oldest of them were not read',
       );
     }
-    return { items, newest };
+    return { items, newest, behind };
   }
 
   return {
@@ -130,11 +131,13 @@ export function createRedditSource(options: RedditSourceOptions): Source {
       const next: Cursor = { ...cursor };
       const posts: IncomingPost[] = [];
       let reads = 0;
+      let behind = false;
       for (const listing of options.include) {
-        const { items, newest } = await readListing(listing, cursor[listing], poll);
-        if (newest) next[listing] = newest;
-        posts.push(...items);
-        reads += items.length;
+        const read = await readListing(listing, cursor[listing], poll);
+        if (read.newest) next[listing] = read.newest;
+        posts.push(...read.items);
+        reads += read.items.length;
+        behind ||= read.behind;
       }
       posts.sort((a, b) => a.post.createdAt.getTime() - b.post.createdAt.getTime());
       const result: PollResult = {
@@ -143,6 +146,7 @@ export function createRedditSource(options: RedditSourceOptions): Source {
         requests: client.requests - requestsBefore,
         reads,
       };
+      if (behind) result.behind = true;
       return result;
     },
   };

@@ -18,6 +18,8 @@ export interface PollResult {
   reads: number;
   /** The source asked not to be polled again for this long (a spent rate-limit window). */
   waitMs?: number;
+  /** More was new than one poll may read (the oldest of it was skipped): poll again at once. */
+  behind?: boolean;
 }
 
 export interface PollOptions {

@@ -72,6 +72,7 @@ export function createXSource(options: XSourceOptions): Source {
       const firstRun = storedCursor === null && !poll.backfillSince;
       const startTime = startedAt ?? (cursor === null ? poll.backfillSince : undefined);
       let waitMs = 0;
+      let behind = false;
       for (let pages = 0; pages < maxPages; pages++) {
         const remaining = options.remainingReads() - reads;
         if (remaining < MIN_RESULTS) {
@@ -114,6 +115,13 @@ export function createXSource(options: XSourceOptions): Source {
           });
         if (!page.nextToken) break;
         nextToken = page.nextToken;
+        if (pages === maxPages - 1) {
+          behind = true;
+          log.warn(
+            { pages: maxPages },
+            'more new X posts than one poll reads; the oldest were not read',
+          );
+        }
         if (page.rateLimit && page.rateLimit.remaining === 0) {
           waitMs = page.rateLimit.resetAt.getTime() - Date.now();
           log.warn(
@@ -139,6 +147,7 @@ export function createXSource(options: XSourceOptions): Source {
         reads,
       };
       if (waitMs > 0) result.waitMs = waitMs;
+      if (behind) result.behind = true;
       return result;
     },
   };

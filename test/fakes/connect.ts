@@ -29,6 +29,7 @@ export function redditSourceFor(
     subreddits?: string[];
     include?: Array<'posts' | 'comments'>;
     now?: () => number;
+    maxPages?: number;
   } = {},
 ): { source: ReturnType<typeof createRedditSource>; client: RedditClient } {
   const sleep = options.sleep ?? recordingSleep();
@@ -48,6 +49,7 @@ export function redditSourceFor(
     log,
     subreddits: options.subreddits ?? ['AmazonFlexDrivers', 'couriersofreddit', 'repartidores'],
     include: options.include ?? ['posts', 'comments'],
+    ...(options.maxPages ? { maxPages: options.maxPages } : {}),
   });
   return { source, client };
 }
@@ -60,6 +62,7 @@ export function xSourceFor(
     monthlyReadBudget?: number;
     log?: Logger;
     query?: string;
+    maxPages?: number;
   } = {},
 ) {
   return createXSource({
@@ -68,5 +71,6 @@ export function xSourceFor(
     query: options.query ?? '("amazon flex" OR #amazonflex) -is:retweet',
     remainingReads: options.remainingReads ?? (() => 1_000_000),
     monthlyReadBudget: options.monthlyReadBudget ?? 1_000_000,
+    ...(options.maxPages ? { maxPages: options.maxPages } : {}),
   });
 }

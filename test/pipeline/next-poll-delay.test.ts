@@ -17,8 +17,17 @@ const cycle = (overrides: Partial<SourceCycle>): SourceCycle => ({
 const middle = () => 0.5;
 
 describe('nextPollDelay', () => {
-  it('waits the poll interval when healthy', () => {
-    expect(nextPollDelay(cycle({}), 60_000, 0, middle)).toBe(60_000);
+  it('waits the poll interval when healthy, counted from the start of the cycle', () => {
+    expect(nextPollDelay(cycle({ durationMs: 0 }), 60_000, 0, middle)).toBe(60_000);
+    expect(nextPollDelay(cycle({ durationMs: 4000 }), 60_000, 0, middle)).toBe(56_000);
+    expect(nextPollDelay(cycle({ durationMs: 75_000 }), 60_000, 0, middle)).toBe(0);
+  });
+
+  it('polls again at once when the source had more new posts than one poll reads', () => {
+    expect(nextPollDelay(cycle({ behind: true }), 60_000, 0, middle)).toBe(0);
+    expect(nextPollDelay(cycle({ behind: true, retryAfterMs: 9000 }), 60_000, 0, middle)).toBe(
+      9000,
+    );
   });
 
   it('waits what a rate limit asked for', () => {

@@ -5,7 +5,7 @@ import { createMemorySource } from '../fakes/memory-source.js';
 import { captureLogger } from '../helpers.js';
 
 describe('runScheduler', () => {
-  it('polls each source on its interval without overlapping itself, and stops when aborted', async () => {
+  it('polls each source on its interval (from the start of a cycle) without overlapping itself, and stops when aborted', async () => {
     const controller = new AbortController();
     const source = createMemorySource();
     let running = 0;
@@ -43,6 +43,6 @@ describe('runScheduler', () => {
     );
     expect(cycles).toBe(3);
     expect(maxRunning).toBe(1);
-    expect(waits).toEqual([60_000, 60_000, 60_000]);
+    expect(waits).toEqual([59_995, 59_995, 59_995]);
   });
 });

@@ -63,6 +63,18 @@ describe('the Reddit source', () => {
     expect(pages[1]!.query.get('after')).toMatch(/^t3_/);
   });
 
+  it('says it is behind when more is new than the listing depth it reads', async () => {
+    fake = await startFakeReddit();
+    const { source } = redditSourceFor(fake, { include: ['posts'], maxPages: 2 });
+    const { cursor } = await source.poll(null);
+    fake.publish(...Array.from({ length: 150 }, () => relevant()));
+    expect((await source.poll(cursor)).behind).toBeUndefined();
+    fake.publish(...Array.from({ length: 250 }, () => relevant()));
+    const deep = await source.poll(cursor);
+    expect(deep.behind).toBe(true);
+    expect(deep.posts).toHaveLength(200);
+  });
+
   it('waits out a 429 with retry-after: 4 and then reads', async () => {
     fake = await startFakeReddit();
     const sleep = recordingSleep();

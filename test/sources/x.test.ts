@@ -58,6 +58,19 @@ describe('the X source', () => {
     expect(result.posts[0]!.post.url).toMatch(/^https:\/\/x\.com\/i\/web\/status\/\d+$/);
   });
 
+  it('says it is behind when more is new than the pages one poll reads', async () => {
+    fake = await startFakeX();
+    const source = xSourceFor(fake, { maxPages: 2 });
+    fake.publish(tweet());
+    const { cursor } = await source.poll(null);
+    fake.publish(...Array.from({ length: 150 }, () => tweet()));
+    expect((await source.poll(cursor)).behind).toBeUndefined();
+    fake.publish(...Array.from({ length: 150 }, () => tweet()));
+    const deep = await source.poll(cursor);
+    expect(deep.behind).toBe(true);
+    expect(deep.posts).toHaveLength(200);
+  });
+
   it('stops reading when the monthly budget is spent, and says so', async () => {
     fake = await startFakeX();
     const { deps, source } = pipeline(120);
