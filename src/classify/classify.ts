@@ -5,7 +5,10 @@ import { runProgram } from './query-program.js';
 interface Scratch {
   epoch: number;
   patternSeen: Uint32Array;
+  groupSeen: Uint32Array;
+  /** `groupsMet[q]` counts query q's required groups met in this epoch (`querySeen[q] === epoch`). */
   querySeen: Uint32Array;
+  groupsMet: Int32Array;
   candidates: number[];
   found: number[];
   stack: Uint8Array;
@@ -20,7 +23,9 @@ function scratchFor(taxonomy: CompiledTaxonomy): Scratch {
     scratch = {
       epoch: 0,
       patternSeen: new Uint32Array(taxonomy.matcher.patternCount),
+      groupSeen: new Uint32Array(taxonomy.queryOfGroup.length),
       querySeen: new Uint32Array(taxonomy.queries.length),
+      groupsMet: new Int32Array(taxonomy.queries.length),
       candidates: [],
       found: [],
       stack: new Uint8Array(taxonomy.stackSize),
@@ -44,10 +49,11 @@ export function classify(
   scratch.epoch = (scratch.epoch + 1) >>> 0;
   if (scratch.epoch === 0) {
     scratch.patternSeen.fill(0);
+    scratch.groupSeen.fill(0);
     scratch.querySeen.fill(0);
     scratch.epoch = 1;
   }
-  const { epoch, patternSeen, querySeen } = scratch;
+  const { epoch, patternSeen, groupSeen, querySeen, groupsMet } = scratch;
   const candidates = scratch.candidates;
   candidates.length = 0;
   const found = scratch.found;
@@ -57,14 +63,19 @@ export function classify(
     (post.title ? taxonomy.matcher.collect(post.title, patternSeen, epoch, found, stop) : false) ||
     taxonomy.matcher.collect(post.text, patternSeen, epoch, found, stop);
   if (guarded) return { dropped: true };
-  const { triggered, triggeredStart } = taxonomy;
+  // A query becomes a candidate when each of its required groups has a term in the post.
+  const { groupsStart, groupsOfPattern, queryOfGroup, groupCount } = taxonomy;
   for (const patternId of found) {
-    for (let t = triggeredStart[patternId]!, end = triggeredStart[patternId + 1]!; t < end; t++) {
-      const queryIndex = triggered[t]!;
+    for (let g = groupsStart[patternId]!, end = groupsStart[patternId + 1]!; g < end; g++) {
+      const group = groupsOfPattern[g]!;
+      if (groupSeen[group] === epoch) continue;
+      groupSeen[group] = epoch;
+      const queryIndex = queryOfGroup[group]!;
       if (querySeen[queryIndex] !== epoch) {
         querySeen[queryIndex] = epoch;
-        candidates.push(queryIndex);
+        groupsMet[queryIndex] = 0;
       }
+      if (++groupsMet[queryIndex]! === groupCount[queryIndex]) candidates.push(queryIndex);
     }
   }
   if (candidates.length === 0) return { dropped: false, categories: [] };

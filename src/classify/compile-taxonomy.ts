@@ -41,11 +41,15 @@ export interface CompiledTaxonomy {
   /** Patterns with an id below this are guard terms. */
   readonly guardPatternCount: number;
   /**
-   * The queries each pattern can trigger (see triggerTerms): those of pattern
-   * p are `triggered[triggeredStart[p], triggeredStart[p + 1])`.
+   * The required groups each pattern belongs to (see requiredGroups): those of
+   * pattern p are `groupsOfPattern[groupsStart[p], groupsStart[p + 1])`.
    */
-  readonly triggeredStart: Int32Array;
-  readonly triggered: Int32Array;
+  readonly groupsStart: Int32Array;
+  readonly groupsOfPattern: Int32Array;
+  /** The query each required group belongs to. */
+  readonly queryOfGroup: Int32Array;
+  /** How many required groups each query has. */
+  readonly groupCount: Int32Array;
   /** Every query's postfix program (see query-program.ts). */
   readonly programs: Int32Array;
   /** Start and end of each query's program, side by side: evaluating a candidate touches no object. */
@@ -86,6 +90,19 @@ export function triggerTerms(node: QueryNode): QueryTerm[] | null {
   }
 }
 
+/**
+ * The groups of terms a query needs, one term of each at least: the trigger
+ * terms of each child of a top-level AND (nested ANDs flattened), or the
+ * query's trigger terms as one group. A query is evaluated only once every
+ * group has a term in the post, so `w1 (w2 OR w3) -w4` waits for w1 and one
+ * of w2, w3 rather than waking on every w1 (bench: classify, 10,000 queries).
+ */
+export function requiredGroups(node: QueryNode): QueryTerm[][] {
+  if (node.type === 'and') return node.children.flatMap(requiredGroups);
+  const terms = triggerTerms(node);
+  return terms === null ? [] : [terms];
+}
+
 function where(category: string, subcategory: string | null, lang: string): string {
   return `category "${category}"${subcategory ? ` subcategory "${subcategory}"` : ''} (${lang} query)`;
 }
@@ -93,7 +110,9 @@ function where(category: string, subcategory: string | null, lang: string): stri
 export function compileTaxonomy(definition: TaxonomyDefinition, guard: Guard): CompiledTaxonomy {
   const patterns: MatcherPattern[] = [...guard.terms];
   const patternIds = new Map<string, number>();
-  const queriesOfPattern: number[][] = patterns.map(() => []);
+  const groupsOfPattern: number[][] = patterns.map(() => []);
+  const queryOfGroup: number[] = [];
+  const groupCount: number[] = [];
   const queries: CompiledQuery[] = [];
   const program: number[] = [];
   let stackSize = 1;
@@ -147,16 +166,22 @@ export function compileTaxonomy(definition: TaxonomyDefinition, guard: Guard): C
         id = patterns.length;
         patterns.push({ words: term.words, prefix: term.prefix });
         patternIds.set(key, id);
-        queriesOfPattern.push([]);
+        groupsOfPattern.push([]);
       }
       patternOfTerm.set(term, id);
       if (!negated && !positive.some((p) => p.notation === term.notation))
         positive.push({ notation: term.notation, patternId: id });
     }
-    for (const term of triggerTerms(root) ?? []) {
-      const users = queriesOfPattern[patternOfTerm.get(term)!]!;
-      if (users[users.length - 1] !== queryIndex) users.push(queryIndex);
+    const groups = requiredGroups(root);
+    for (const group of groups) {
+      const groupId = queryOfGroup.length;
+      queryOfGroup.push(queryIndex);
+      for (const term of group) {
+        const members = groupsOfPattern[patternOfTerm.get(term)!]!;
+        if (members[members.length - 1] !== groupId) members.push(groupId);
+      }
     }
+    groupCount.push(groups.length);
     const programStart = program.length;
     emitProgram(root, (term) => patternOfTerm.get(term)!, program);
     stackSize = Math.max(stackSize, program.length - programStart);
@@ -191,16 +216,18 @@ export function compileTaxonomy(definition: TaxonomyDefinition, guard: Guard): C
     queries,
     matcher: createMatcher(patterns),
     guardPatternCount: guard.terms.length,
-    triggeredStart: Int32Array.from(
-      queriesOfPattern.reduce(
-        (starts, users) => {
-          starts.push(starts[starts.length - 1]! + users.length);
+    groupsStart: Int32Array.from(
+      groupsOfPattern.reduce(
+        (starts, members) => {
+          starts.push(starts[starts.length - 1]! + members.length);
           return starts;
         },
         [0],
       ),
     ),
-    triggered: Int32Array.from(queriesOfPattern.flat()),
+    groupsOfPattern: Int32Array.from(groupsOfPattern.flat()),
+    queryOfGroup: Int32Array.from(queryOfGroup),
+    groupCount: Int32Array.from(groupCount),
     programs: Int32Array.from(program),
     programRanges: Int32Array.from(queries.flatMap((q) => [q.programStart, q.programEnd])),
     stackSize,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { generatePosts, generateTaxonomy } from '../../bench/generate.js';
+import { createNaiveClassifier } from '../../bench/naive-classifier.js';
 import { classify } from '../../src/classify/classify.js';
 import { createGuard } from '../../src/classify/guard.js';
 import { parseTaxonomy } from '../../src/classify/load-taxonomy.js';
@@ -83,6 +85,35 @@ describe('classify', () => {
     expect(classify({ title: 'Huelga', text: 'tips not paid' }, taxonomy)).toEqual({
       dropped: true,
     });
+  });
+
+  it('finds what one regex per query finds, evaluating only queries whose required terms all occur', () => {
+    const guard = createGuard();
+    const definition = generateTaxonomy(300, guard, 5);
+    definition.categories.push(
+      ...[
+        'app (crash* OR freez*) -update',
+        'a OR (scanner (broke* OR dead)) OR (-ok pay*)',
+        'pay (tip* (missing OR short))',
+      ].map((query, i) => ({
+        id: `s${i}`,
+        name: `Structured ${i}`,
+        priority: 'normal' as const,
+        queries: { en: query },
+        subcategories: [],
+      })),
+    );
+    const compiled = parseTaxonomy(definition, guard);
+    const naive = createNaiveClassifier(definition);
+    let matches = 0;
+    for (const { text } of generatePosts(400, 9)) {
+      const ours = classify({ text }, compiled);
+      if (ours.dropped) continue;
+      const ids = ours.categories.map((c) => c.id).sort();
+      matches += ids.length;
+      expect(ids, text).toEqual(naive({ text }).sort());
+    }
+    expect(matches).toBeGreaterThan(50);
   });
 
   it('gives the same answer when called again (no state leaks between posts)', () => {

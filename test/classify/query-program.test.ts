@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { triggerTerms } from '../../src/classify/compile-taxonomy.js';
+import { requiredGroups, triggerTerms } from '../../src/classify/compile-taxonomy.js';
 import {
   evaluateQuery,
   parseQuery,
@@ -57,5 +57,20 @@ describe('triggerTerms', () => {
   it('never triggers on a negated term', () => {
     expect(notations('-a b')).toEqual(['b']);
     expect(notations('NOT a')).toBeNull();
+  });
+});
+
+describe('requiredGroups', () => {
+  const groups = (query: string) =>
+    requiredGroups(parseQuery(query)).map((group) => group.map((t) => t.notation));
+
+  it('needs one term of each part of an AND, nested ANDs flattened', () => {
+    expect(groups('anchor (a OR b) -c')).toEqual([['anchor'], ['a', 'b']]);
+    expect(groups('a (b c)')).toEqual([['a'], ['b'], ['c']]);
+  });
+
+  it('makes an OR one group, and leaves out what is negated', () => {
+    expect(groups('a OR (b c)')).toEqual([['a', 'b']]);
+    expect(groups('(a OR -b) c')).toEqual([['c']]);
   });
 });
