@@ -1,8 +1,7 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { classify } from '../src/classify/classify.js';
 import { createGuard } from '../src/classify/guard.js';
@@ -11,11 +10,11 @@ import { BUNDLED_TAXONOMY } from '../src/config/load-config.js';
 import { startFakeReddit } from '../src/fakes/fake-reddit.js';
 import { startFakeSlack } from '../src/fakes/fake-slack.js';
 import { startFakeX } from '../src/fakes/fake-x.js';
+import { buildOnce, ROOT } from './build-once.js';
 import { generatePosts } from './generate.js';
 import type { Figure } from './measure.js';
 import { searchDatabase } from './search-bench.js';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CHANNELS = [
   'C0000GENERAL',
   'C0000APPOPS',
@@ -102,11 +101,7 @@ export async function benchEndToEnd(options: {
   bigPosts: number;
   log: (line: string) => void;
 }): Promise<Figure[]> {
-  execFileSync(process.execPath, [
-    path.join(ROOT, 'node_modules/typescript/bin/tsc'),
-    '-p',
-    path.join(ROOT, 'tsconfig.build.json'),
-  ]);
+  buildOnce();
   const dir = mkdtempSync(path.join(tmpdir(), 'driver-voice-e2e-'));
   const reddit = await startFakeReddit();
   const x = await startFakeX();
@@ -179,7 +174,7 @@ export async function benchEndToEnd(options: {
     // last post at the latest), then the drain.
     const watch = new Database(dbFile, { readonly: true });
     const storedSoFar = watch.prepare('SELECT count(*) FROM posts').pluck();
-    const deadline = started + (options.seconds + X_POLL_SECONDS + 10) * 1000;
+    const deadline = started + (options.seconds + X_POLL_SECONDS + 5) * 1000;
     while (Date.now() < deadline && (storedSoFar.get() as number) < flagged)
       await new Promise((r) => setTimeout(r, 500));
     watch.close();
@@ -329,7 +324,7 @@ export async function benchEndToEnd(options: {
     const bigCopy = path.join(dir, 'big.db');
     copyFileSync(big.file, bigCopy);
     const bigBot = await startBot(dir, bigCopy, env);
-    await new Promise((r) => setTimeout(r, 15_000));
+    await new Promise((r) => setTimeout(r, 10_000));
     const bigRss = peakRssMb(bigBot.child);
     bigBot.child.kill('SIGTERM');
     await bigBot.stopped;

@@ -25,7 +25,7 @@ const { values } = parseArgs({
     'search-runs': { type: 'string', default: '100' },
     'e2e-rate': { type: 'string', default: '200' },
     'e2e-seconds': { type: 'string', default: '60' },
-    'e2e-drain': { type: 'string', default: '10' },
+    'e2e-drain': { type: 'string', default: '5' },
   },
 });
 

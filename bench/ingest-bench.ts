@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
 import { createSentimentScorer } from '../src/classify/create-sentiment-scorer.js';
 import { createGuard } from '../src/classify/guard.js';
@@ -12,10 +11,9 @@ import { ingestInBatches, ingestPosts } from '../src/pipeline/ingest-posts.js';
 import { openDatabase } from '../src/store/open-database.js';
 import { createPostStore } from '../src/store/posts.js';
 import type { Post } from '../src/types.js';
+import { buildOnce, ROOT } from './build-once.js';
 import { generatePosts } from './generate.js';
 import type { Figure } from './measure.js';
-
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 function toPosts(count: number, prefix: string): Post[] {
   const start = Date.now() - count * 1000;
@@ -60,11 +58,7 @@ export async function benchIngest(options: { posts: number }): Promise<Figure[]>
     };
     await run('warmup', 1000, 2000);
     // The pool's worker is compiled JavaScript: build, then load the pool from the build.
-    execFileSync(process.execPath, [
-      path.join(ROOT, 'node_modules/typescript/bin/tsc'),
-      '-p',
-      path.join(ROOT, 'tsconfig.build.json'),
-    ]);
+    buildOnce();
     const { createAnalysisPool } = (await import(
       pathToFileURL(path.join(ROOT, 'dist/pipeline/create-analysis-pool.js')).href
     )) as typeof import('../src/pipeline/create-analysis-pool.js');
