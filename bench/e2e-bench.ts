@@ -135,10 +135,16 @@ export async function benchEndToEnd(options: {
   try {
     const dbFile = path.join(dir, 'e2e.db');
     const bot = await startBot(dir, dbFile, env);
-    await new Promise((r) => setTimeout(r, 3000)); // first polls note where now is
+    // The first polls only note where now is; start right after X's, so that X's next
+    // poll, a minute later, comes just after the last post published there.
+    while (x.requests.length === 0 || reddit.apiRequests.length < 2)
+      await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 500));
+    const xUntil = Date.now() + (X_POLL_SECONDS - 2) * 1000;
     const posts = generatePosts(options.rate * options.seconds, 21);
     const taxonomy = loadTaxonomy(BUNDLED_TAXONOMY, createGuard());
     let flagged = 0;
+    let redditItems = 0;
     const started = Date.now();
     let sent = 0;
     while (sent < posts.length) {
@@ -151,14 +157,19 @@ export async function benchEndToEnd(options: {
         const post = posts[sent]!;
         const text = `${post.text} ref${ref}ref`;
         published.set(ref, Date.now());
-        // A quarter on X, the rest Reddit posts and comments; only a Reddit post has a title.
-        const title = sent % 2 === 0 ? post.title : undefined;
+        // A quarter on X (until two seconds before its next poll: the last
+        // seconds' share goes to Reddit); the rest on Reddit, posts and comments in
+        // turn (each listing then gets about 75 a second, 750 a poll, within the
+        // 1,000 Reddit lists). Only a Reddit post has a title.
+        const onX = sent % 4 === 3 && Date.now() < xUntil;
+        const kind = onX ? 'tweet' : redditItems++ % 2 === 0 ? 'post' : 'comment';
+        const title = kind === 'post' ? post.title : undefined;
         const expected = classify({ title, text }, taxonomy);
         if (!expected.dropped && expected.categories.length > 0) flagged++;
-        if (sent % 4 === 3) x.publish({ text, createdAt: new Date(), lang: 'en' });
+        if (kind === 'tweet') x.publish({ text, createdAt: new Date(), lang: 'en' });
         else
           reddit.publish({
-            kind: sent % 2 ? 'comment' : 'post',
+            kind,
             subreddit: 'AmazonFlexDrivers',
             ...(title ? { title } : {}),
             text,
