@@ -6,8 +6,8 @@ interface Scratch {
   epoch: number;
   patternSeen: Uint32Array;
   groupSeen: Uint32Array;
-  /** `groupsMet[q]` counts query q's required groups met in this epoch (`querySeen[q] === epoch`). */
   querySeen: Uint32Array;
+  /** How many of query q's required groups have a term in this post (valid when `querySeen[q] === epoch`). */
   groupsMet: Int32Array;
   candidates: number[];
   found: number[];
