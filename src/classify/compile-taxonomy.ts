@@ -61,7 +61,7 @@ export interface CompiledTaxonomy {
 /**
  * Terms of which at least one must occur for the query to match: all terms
  * of an OR, the smallest such set among the children of an AND, none under
- * NOT. A query is only evaluated when one of its trigger terms was seen, so
+ * NOT (but those of `NOT NOT x`, which is x). A query is only evaluated when one of its trigger terms was seen, so
  * `w1 (w2 OR w3 OR w4)` waits for w1 instead of waking on every w2, w3, w4.
  */
 export function triggerTerms(node: QueryNode): QueryTerm[] | null {
@@ -69,7 +69,7 @@ export function triggerTerms(node: QueryNode): QueryTerm[] | null {
     case 'term':
       return [node.term];
     case 'not':
-      return null;
+      return node.child.type === 'not' ? triggerTerms(node.child.child) : null;
     case 'or': {
       const all: QueryTerm[] = [];
       for (const child of node.children) {
@@ -173,6 +173,11 @@ export function compileTaxonomy(definition: TaxonomyDefinition, guard: Guard): C
         positive.push({ notation: term.notation, patternId: id });
     }
     const groups = requiredGroups(root);
+    if (groups.length === 0) {
+      throw new TaxonomyError(
+        `Taxonomy ${place}: the query has no term that must appear outside a NOT, so it would never be evaluated; write the terms it needs without negating them, e.g. "a b" rather than "NOT (-a OR -b)".`,
+      );
+    }
     for (const group of groups) {
       const groupId = queryOfGroup.length;
       queryOfGroup.push(queryIndex);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/classify/classify.js';
 import { createGuard } from '../../src/classify/guard.js';
 import { loadTaxonomy, parseTaxonomy } from '../../src/classify/load-taxonomy.js';
 import { BUNDLED_TAXONOMY } from '../../src/config/load-config.js';
@@ -65,6 +66,26 @@ describe('loadTaxonomy', () => {
     expect(failure({ version: 1, categories: [category('app', '-refund')] }).message).toContain(
       'none of its terms',
     );
+  });
+
+  it('rejects a query whose needed terms are all under NOT, which could never be evaluated', () => {
+    expect(
+      failure({ version: 1, categories: [category('app', 'NOT (-app OR -crash)')] }).message,
+    ).toContain('no term that must appear outside a NOT');
+  });
+
+  it('reads NOT NOT a as a', () => {
+    const compiled = parseTaxonomy(
+      { version: 1, categories: [category('app', '-(-crash) app')] },
+      guard,
+    );
+    expect(classify({ text: 'the app crash again' }, compiled)).toMatchObject({
+      categories: [{ id: 'app' }],
+    });
+    expect(classify({ text: 'the app again' }, compiled)).toEqual({
+      dropped: false,
+      categories: [],
+    });
   });
 
   it('rejects duplicate ids, unknown keys and bad shapes with the field path', () => {

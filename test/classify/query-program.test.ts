@@ -54,9 +54,10 @@ describe('triggerTerms', () => {
     expect(notations('a OR (b c) OR d')).toEqual(['a', 'b', 'd']);
   });
 
-  it('never triggers on a negated term', () => {
+  it('never triggers on a negated term, but reads NOT NOT a as a', () => {
     expect(notations('-a b')).toEqual(['b']);
     expect(notations('NOT a')).toBeNull();
+    expect(notations('-(-a) b')).toEqual(['a']);
   });
 });
 
