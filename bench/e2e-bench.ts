@@ -243,37 +243,26 @@ export async function benchEndToEnd(options: {
         perChannelMax = Math.max(perChannelMax, i - j + 1);
       }
     }
+    // p50, p95 and max of sorted latencies in ms, as figures in seconds.
+    const spread = (to: string, sorted: number[], note = ''): Figure[] =>
+      (
+        [
+          ['p50', percentile(sorted, 50)],
+          ['p95', percentile(sorted, 95)],
+          ['max', sorted.at(-1) ?? Number.NaN],
+        ] as const
+      ).map(([which, ms], i) => ({
+        name: `e2e: appearance → ${to}, ${which}${i === 0 ? note : ''}`,
+        value: ms / 1000,
+        unit: 's',
+      }));
     figures.push(
-      {
-        name: `e2e: appearance → queued for Slack, p50 (Reddit polled every ${REDDIT_POLL_SECONDS} s, X every ${X_POLL_SECONDS} s)`,
-        value: percentile(queuedLatencies, 50) / 1000,
-        unit: 's',
-      },
-      {
-        name: 'e2e: appearance → queued for Slack, p95',
-        value: percentile(queuedLatencies, 95) / 1000,
-        unit: 's',
-      },
-      {
-        name: 'e2e: appearance → queued for Slack, max',
-        value: (queuedLatencies.at(-1) ?? Number.NaN) / 1000,
-        unit: 's',
-      },
-      {
-        name: 'e2e: appearance → chat.postMessage, p50',
-        value: percentile(latencies, 50) / 1000,
-        unit: 's',
-      },
-      {
-        name: 'e2e: appearance → chat.postMessage, p95',
-        value: percentile(latencies, 95) / 1000,
-        unit: 's',
-      },
-      {
-        name: 'e2e: appearance → chat.postMessage, max',
-        value: (latencies.at(-1) ?? Number.NaN) / 1000,
-        unit: 's',
-      },
+      ...spread(
+        'queued for Slack',
+        queuedLatencies,
+        ` (Reddit polled every ${REDDIT_POLL_SECONDS} s, X every ${X_POLL_SECONDS} s)`,
+      ),
+      ...spread('chat.postMessage', latencies),
       {
         name: 'e2e: flagged posts a second, beside what Slack takes (messages/s, all channels)',
         value: stored / options.seconds,
