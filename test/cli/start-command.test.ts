@@ -3,10 +3,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type FakeReddit, startFakeReddit } from '../../src/fakes/fake-reddit.js';
-import { type FakeSlack, startFakeSlack } from '../../src/fakes/fake-slack.js';
-import { type FakeX, startFakeX } from '../../src/fakes/fake-x.js';
-import { envFor, PRIVATE_CHANNELS, ROUTING_CONFIG } from '../fakes/live-setup.js';
+import { startFakeSlack } from '../../src/fakes/fake-slack.js';
+import { type LiveFakes, startLiveFakes } from '../fakes/live-setup.js';
 import { tempDir } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,20 +29,12 @@ async function until(condition: () => boolean, ms: number): Promise<boolean> {
 }
 
 describe('driver-voice start', () => {
-  let reddit: FakeReddit;
-  let x: FakeX;
-  let slack: FakeSlack;
-  afterEach(async () => {
-    await Promise.all([reddit?.close(), x?.close(), slack?.close()]);
-  });
+  let fakes: LiveFakes | undefined;
+  afterEach(async () => fakes?.close());
 
   it('polls, posts to Slack, and stops cleanly on SIGTERM', async () => {
-    reddit = await startFakeReddit();
-    x = await startFakeX();
-    slack = await startFakeSlack({
-      channels: PRIVATE_CHANNELS,
-      users: { 'pay-lead@example.com': 'U0000PAYLEAD' },
-    });
+    fakes = await startLiveFakes();
+    const { reddit, x, slack, config } = fakes;
     reddit.publish({
       kind: 'post',
       subreddit: 'AmazonFlexDrivers',
@@ -57,9 +47,7 @@ describe('driver-voice start', () => {
       createdAt: new Date(Date.now() - 60_000),
       lang: 'en',
     });
-    const config = path.join(tempDir(), 'config.yml');
-    writeFileSync(config, ROUTING_CONFIG);
-    const env = { ...envFor(reddit, x, slack), SLACK_SIGNING_SECRET: 'test-signing-secret' };
+    const env = { ...fakes.env, SLACK_SIGNING_SECRET: 'test-signing-secret' };
     const child = spawnStart(config, ['--http', '0', '--backfill', '1h'], env);
     let stderr = '';
     child.stderr.on('data', (d) => {

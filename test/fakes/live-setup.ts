@@ -1,10 +1,16 @@
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { FakeReddit } from '../../src/fakes/fake-reddit.js';
-import type { FakeSlack } from '../../src/fakes/fake-slack.js';
-import type { FakeX } from '../../src/fakes/fake-x.js';
+import { type FakeReddit, startFakeReddit } from '../../src/fakes/fake-reddit.js';
+import {
+  type FakeSlack,
+  type FakeSlackOptions,
+  startFakeSlack,
+} from '../../src/fakes/fake-slack.js';
+import { type FakeX, startFakeX } from '../../src/fakes/fake-x.js';
+import { tempDir } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const run = promisify(execFile);
@@ -58,4 +64,44 @@ export async function runOnceCli(config: string, env: Record<string, string>) {
     ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), '--config', config, 'run', '--once'],
     { env, cwd: ROOT },
   );
+}
+
+export interface LiveFakes {
+  reddit: FakeReddit;
+  x: FakeX;
+  slack: FakeSlack;
+  /** The temporary folder holding `config.yml` (ROUTING_CONFIG) and, once run, `dv.db`. */
+  dir: string;
+  config: string;
+  env: Record<string, string>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Fake Reddit, X and Slack (the routing's channels private, the pay lead's
+ * email known, unless `slack` says otherwise), with ROUTING_CONFIG written to
+ * a temporary folder and the environment that points the bot at the fakes.
+ */
+export async function startLiveFakes(slack: FakeSlackOptions = {}): Promise<LiveFakes> {
+  const reddit = await startFakeReddit();
+  const x = await startFakeX();
+  const fakeSlack = await startFakeSlack({
+    channels: PRIVATE_CHANNELS,
+    users: { 'pay-lead@example.com': 'U0000PAYLEAD' },
+    ...slack,
+  });
+  const dir = tempDir();
+  const config = path.join(dir, 'config.yml');
+  writeFileSync(config, ROUTING_CONFIG);
+  return {
+    reddit,
+    x,
+    slack: fakeSlack,
+    dir,
+    config,
+    env: envFor(reddit, x, fakeSlack),
+    close: async () => {
+      await Promise.all([reddit.close(), x.close(), fakeSlack.close()]);
+    },
+  };
 }

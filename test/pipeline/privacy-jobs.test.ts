@@ -1,20 +1,21 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../src/cli/create-runtime.js';
 import { loadContext } from '../../src/cli/load-context.js';
-import { type FakeReddit, startFakeReddit } from '../../src/fakes/fake-reddit.js';
-import { type FakeSlack, startFakeSlack } from '../../src/fakes/fake-slack.js';
-import { type FakeX, startFakeX } from '../../src/fakes/fake-x.js';
+import type { FakeReddit } from '../../src/fakes/fake-reddit.js';
+import type { FakeSlack } from '../../src/fakes/fake-slack.js';
+import type { FakeX } from '../../src/fakes/fake-x.js';
 import { purgeExpired } from '../../src/pipeline/purge-expired.js';
 import { runOnce } from '../../src/pipeline/run-once.js';
 import { syncDeletions } from '../../src/pipeline/sync-deletions.js';
 import { buildNotice } from '../../src/privacy/build-notice.js';
 import { createOptOuts } from '../../src/store/opt-outs.js';
-import { envFor, PRIVATE_CHANNELS, ROUTING_CONFIG } from '../fakes/live-setup.js';
-import { captureLogger, tempDir } from '../helpers.js';
+import { type LiveFakes, startLiveFakes } from '../fakes/live-setup.js';
+import { captureLogger } from '../helpers.js';
 
 describe('privacy operations', () => {
+  let fakes: LiveFakes | undefined;
   let reddit: FakeReddit;
   let x: FakeX;
   let slack: FakeSlack;
@@ -22,22 +23,16 @@ describe('privacy operations', () => {
   afterEach(async () => {
     runtime?.db.close();
     runtime = undefined;
-    await Promise.all([reddit?.close(), x?.close(), slack?.close()]);
+    await fakes?.close();
   });
 
   async function setUp() {
-    reddit = await startFakeReddit();
-    x = await startFakeX();
-    slack = await startFakeSlack({
-      channels: PRIVATE_CHANNELS,
-      users: { 'pay-lead@example.com': 'U0000PAYLEAD' },
-    });
-    const dir = tempDir();
-    const file = path.join(dir, 'config.yml');
-    writeFileSync(file, ROUTING_CONFIG);
+    fakes = await startLiveFakes();
+    ({ reddit, x, slack } = fakes);
+    const { dir } = fakes;
     const context = loadContext(
-      { ...envFor(reddit, x, slack), DRIVER_VOICE_SECRET: 'a-long-test-secret' },
-      { file },
+      { ...fakes.env, DRIVER_VOICE_SECRET: 'a-long-test-secret' },
+      { file: fakes.config },
     );
     const log = captureLogger().log;
     runtime = createRuntime(context, log, { sleep: async () => {} });

@@ -1,35 +1,18 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type FakeReddit, startFakeReddit } from '../../src/fakes/fake-reddit.js';
-import { type FakeSlack, startFakeSlack } from '../../src/fakes/fake-slack.js';
-import { type FakeX, startFakeX } from '../../src/fakes/fake-x.js';
-import { envFor, PRIVATE_CHANNELS, ROUTING_CONFIG, runOnceCli } from '../fakes/live-setup.js';
-import { tempDir } from '../helpers.js';
+import { type LiveFakes, runOnceCli, startLiveFakes } from '../fakes/live-setup.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('a crash between storing and delivering', () => {
-  let reddit: FakeReddit;
-  let x: FakeX;
-  let slack: FakeSlack;
-  afterEach(async () => {
-    await Promise.all([reddit?.close(), x?.close(), slack?.close()]);
-  });
+  let fakes: LiveFakes | undefined;
+  afterEach(async () => fakes?.close());
 
   it('loses nothing: the next run delivers every pending message, with at most one duplicate', async () => {
-    reddit = await startFakeReddit();
-    x = await startFakeX();
-    slack = await startFakeSlack({
-      channels: PRIVATE_CHANNELS,
-      users: { 'pay-lead@example.com': 'U0000PAYLEAD' },
-      postDelayMs: 400,
-    });
-    const config = path.join(tempDir(), 'config.yml');
-    writeFileSync(config, ROUTING_CONFIG);
-    const env = envFor(reddit, x, slack);
+    fakes = await startLiveFakes({ postDelayMs: 400 });
+    const { reddit, slack, config, env } = fakes;
     await runOnceCli(config, env);
 
     const texts = [

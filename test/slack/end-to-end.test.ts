@@ -1,31 +1,18 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type FakeReddit, startFakeReddit } from '../../src/fakes/fake-reddit.js';
-import { type FakeSlack, startFakeSlack } from '../../src/fakes/fake-slack.js';
-import { type FakeX, startFakeX } from '../../src/fakes/fake-x.js';
-import { envFor, PRIVATE_CHANNELS, ROUTING_CONFIG, runOnceCli } from '../fakes/live-setup.js';
-import { tempDir } from '../helpers.js';
+import {
+  type LiveFakes,
+  PRIVATE_CHANNELS,
+  runOnceCli,
+  startLiveFakes,
+} from '../fakes/live-setup.js';
 
 describe('end to end: fake Reddit and X → run --once → fake Slack', () => {
-  let reddit: FakeReddit;
-  let x: FakeX;
-  let slack: FakeSlack;
-  afterEach(async () => {
-    await Promise.all([reddit?.close(), x?.close(), slack?.close()]);
-  });
+  let fakes: LiveFakes | undefined;
+  afterEach(async () => fakes?.close());
 
   it('posts one message per flagged post to the right private channel, mentioning the right owner', async () => {
-    reddit = await startFakeReddit();
-    x = await startFakeX();
-    slack = await startFakeSlack({
-      channels: PRIVATE_CHANNELS,
-      users: { 'pay-lead@example.com': 'U0000PAYLEAD' },
-    });
-    const dir = tempDir();
-    const config = path.join(dir, 'config.yml');
-    writeFileSync(config, ROUTING_CONFIG);
-    const env = envFor(reddit, x, slack);
+    fakes = await startLiveFakes();
+    const { reddit, x, slack, config, env } = fakes;
     await runOnceCli(config, env);
 
     const now = Date.now();
@@ -90,19 +77,15 @@ describe('end to end: fake Reddit and X → run --once → fake Slack', () => {
   });
 
   it('refuses a public or externally shared channel and tells the admin channel once', async () => {
-    reddit = await startFakeReddit();
-    x = await startFakeX();
-    slack = await startFakeSlack({
+    fakes = await startLiveFakes({
       channels: {
         ...PRIVATE_CHANNELS,
         C0000APPOPS: { isPrivate: false },
         C0000PAYOPS: { isPrivate: true, isExtShared: true },
       },
+      users: {},
     });
-    const dir = tempDir();
-    const config = path.join(dir, 'config.yml');
-    writeFileSync(config, ROUTING_CONFIG);
-    const env = envFor(reddit, x, slack);
+    const { reddit, slack, config, env } = fakes;
     await runOnceCli(config, env);
     reddit.publish(
       {
