@@ -1,23 +1,16 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createGuard } from '../src/classify/guard.js';
+import { loadTaxonomy } from '../src/classify/load-taxonomy.js';
+import { BUNDLED_TAXONOMY } from '../src/config/load-config.js';
 import { MIGRATIONS } from '../src/store/migrations.js';
 import { type Db, openDatabase } from '../src/store/open-database.js';
 import { searchPosts } from '../src/store/search-posts.js';
 import { createRandom, generatePosts } from './generate.js';
 import type { Figure } from './measure.js';
 
-const CATEGORIES = [
-  'app',
-  'pay',
-  'offers',
-  'safety',
-  'support',
-  'station',
-  'customer',
-  'media',
-  'praise',
-];
+const CATEGORIES = loadTaxonomy(BUNDLED_TAXONOMY, createGuard()).categories.map((c) => c.id);
 const DAY = 86_400_000;
 
 /**
